@@ -42,7 +42,7 @@ public final class DpRandom {
     /** Returns randomness over a new {@link SecureRandom}: the only private choice. */
     public static DpRandom secure() {
         SecureRandom random = new SecureRandom();
-        return new DpRandom(random, true, PRIVATE_LABEL + " " + random.getAlgorithm());
+        return new DpRandom(random, true, "SecureRandom " + random.getAlgorithm());
     }
 
     /**
@@ -52,7 +52,7 @@ public final class DpRandom {
      */
     public static DpRandom seededForTesting(long seed) {
         RandomGenerator generator = RandomGeneratorFactory.of(TEST_GENERATOR).create(seed);
-        return new DpRandom(generator, false, NOT_PRIVATE_LABEL + ", " + TEST_GENERATOR + " seed " + seed);
+        return new DpRandom(generator, false, TEST_GENERATOR + " seed " + seed + " (test mode)");
     }
 
     /** Returns false in seeded test mode. */
@@ -65,7 +65,7 @@ public final class DpRandom {
         return isPrivate ? PRIVATE_LABEL : NOT_PRIVATE_LABEL;
     }
 
-    /** Returns the label with the generator algorithm (and the seed in test mode). */
+    /** Returns the generator algorithm, and the seed in test mode, e.g. "SecureRandom NativePRNG". */
     public String description() {
         return description;
     }
@@ -146,6 +146,6 @@ public final class DpRandom {
 
     @Override
     public String toString() {
-        return description;
+        return description + ": " + privacyLabel();
     }
 }

@@ -56,7 +56,7 @@ public final class PrivacyLedger {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.random = Objects.requireNonNull(random, "random");
         if (!random.isPrivate()) {
-            notes.add("Outputs are " + DpRandom.NOT_PRIVATE_LABEL + ": " + random.description() + ".");
+            notes.add("Outputs are " + DpRandom.NOT_PRIVATE_LABEL + ": generator " + random.description() + ".");
         }
     }
 
