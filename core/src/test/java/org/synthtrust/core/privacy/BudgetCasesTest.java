@@ -19,10 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.synthtrust.core.InvalidInputException;
 
 /**
- * Budget validation on the configuration cases in test resources: epsilon of zero (C25), negative epsilon and
- * invalid deltas (C26) and a pre-processing split that leaves nothing for training (C28). Their JSON keys map to
- * the budget API as epsilon, delta (0 when absent) and preprocessor_epsilon; the method decides whether delta must
- * be positive, as the synthesizers will.
+ * Budget validation on the configuration files in test resources: epsilon of zero, negative epsilon and invalid
+ * deltas, and a pre-processing split that leaves little or nothing for training. Their JSON keys map to the
+ * budget API as epsilon, delta (0 when absent) and preprocessor_epsilon. The method decides whether delta must be
+ * positive, as the synthesizers will.
  */
 class BudgetCasesTest {
 

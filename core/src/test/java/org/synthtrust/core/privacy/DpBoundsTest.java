@@ -33,8 +33,8 @@ class DpBoundsTest {
 
     @Test
     void largeSampleBoundsNearQuantiles() {
-        // 10,000 values uniform on [0, 1000]: with epsilon 1 the 1% and 99% quantiles land within a few grid
-        // steps of 10 and 990 (the score drops by 1 per row, so a step of 10 values costs exp(-2.5) per row).
+        // 10,000 values evenly spread over [0, 1000), so each grid step of 10 moves the count by 100 rows. With
+        // epsilon 0.5 per quantile a candidate one step off has weight exp(-25) relative to the best one.
         double[] values = new double[10_000];
         for (int i = 0; i < values.length; i++) {
             values[i] = i / 10.0;
