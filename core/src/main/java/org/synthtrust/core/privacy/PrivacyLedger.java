@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only door from private data to a released statistic: every mechanism runs through this ledger, which
- * charges its cost before any noise is drawn, rejects a charge that would exceed the budget (nothing is
- * released then) and records an entry per invocation.
+ * The only door from private data to a released statistic: every mechanism runs through this ledger. The ledger
+ * charges a mechanism's cost before any noise is drawn and rejects a charge that would exceed the budget, in
+ * which case nothing is released. It records one entry per invocation.
  *
  * <p>Neighbouring relation: add or remove one row. Sensitivities passed in must hold for that relation; a
  * count or a marginal has L1 and L2 sensitivity 1.
@@ -56,7 +56,7 @@ public final class PrivacyLedger {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.random = Objects.requireNonNull(random, "random");
         if (!random.isPrivate()) {
-            notes.add("Outputs are " + DpRandom.NOT_PRIVATE_LABEL + ": " + random.description() + ".");
+            notes.add("Outputs are " + DpRandom.NOT_PRIVATE_LABEL + ": generator " + random.description() + ".");
         }
     }
 
@@ -130,8 +130,8 @@ public final class PrivacyLedger {
     }
 
     /**
-     * The exponential mechanism charged as pure epsilon-DP, for pure-DP methods such as PrivBayes and for DP
-     * quantiles.
+     * Selects like {@link #exponentialMechanism} but charges pure epsilon, for pure-DP methods such as PrivBayes
+     * and for DP quantiles.
      *
      * @throws BudgetExceededException when the charge would exceed the budget; nothing is released
      */
@@ -293,7 +293,7 @@ public final class PrivacyLedger {
         LOG.debug("Charged {} for '{}': {} = {}, total epsilon {}", mechanism, query, cost.type, cost.value, running);
     }
 
-    /** The overspend check; uses the same conversions as planning, with a relative tolerance. */
+    /** Checks for overspending with the same conversions as planning and a relative tolerance. */
     private boolean withinBudget(Composition composition) {
         double epsilon = budget.epsilon();
         double delta = budget.delta();
