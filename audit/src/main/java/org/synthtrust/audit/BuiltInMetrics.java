@@ -2,6 +2,7 @@ package org.synthtrust.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.synthtrust.audit.fairness.FairnessMetric;
 import org.synthtrust.audit.fidelity.ColumnPairMetrics;
 import org.synthtrust.audit.fidelity.ColumnShapeMetrics;
 import org.synthtrust.audit.fidelity.KMarginalMetric;
@@ -20,6 +21,7 @@ final class BuiltInMetrics {
         metrics.addAll(MarginalTvdMetric.all());
         metrics.add(new KMarginalMetric());
         metrics.add(new UtilityMetric());
+        metrics.add(new FairnessMetric());
         return metrics;
     }
 }
