@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.synthtrust.core.InvalidInputException;
 
 /**
- * How pillar scores combine into the trust index. {@link #GEOMETRIC} is the weighted geometric mean of
+ * Rule that combines pillar scores into the trust index. {@link #GEOMETRIC} is the weighted geometric mean of
  * Belgodere et al. (2023), under which a pillar scoring 0 zeroes the index; {@link #ARITHMETIC} is the
  * weighted arithmetic mean, which lets a strong pillar compensate a weak one.
  */

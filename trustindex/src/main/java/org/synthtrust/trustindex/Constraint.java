@@ -169,10 +169,7 @@ public record Constraint(String expression, String left, Operator operator, Stri
         return operands.metric(operand);
     }
 
-    /**
-     * Returns the one-sided Wilson score upper bound of a binomial proportion (Wilson 1927, "Probable
-     * inference, the law of succession, and statistical inference").
-     */
+    /** Returns the one-sided Wilson score upper bound of a binomial proportion observed over {@code trials}. */
     static double wilsonUpper(double proportion, int trials, double z) {
         double z2 = z * z;
         double centre = proportion + z2 / (2.0 * trials);

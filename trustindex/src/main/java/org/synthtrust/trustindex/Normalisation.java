@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.synthtrust.core.InvalidInputException;
 
 /**
- * How a metric value becomes a score in [0, 1].
+ * Mapping from a metric value to a score in [0, 1].
  *
  * <p>{@link #ABSOLUTE} applies the per-metric rule of {@link ScoreRules}, so a score does not depend on the
  * other candidates. {@link #RELATIVE} follows Belgodere et al. (2023), "Auditing and Generating Synthetic Data

@@ -22,7 +22,7 @@ import org.synthtrust.audit.MetricResult;
  */
 public final class ScoreRules {
 
-    /** How a rule takes part in the two normalisations. */
+    /** Role of a rule in the two normalisations. */
     public enum Kind {
         /** The absolute rule gives the score; relative normalisation ranks candidates by that score. */
         SCORED,
@@ -205,7 +205,7 @@ public final class ScoreRules {
         for (Rule rule : RULES.values()) {
             text.append("| `").append(rule.metricId()).append("` | ")
                     .append(rule.kind().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-                    .append(rule.formula()).append(" |\n");
+                    .append(rule.formula().replace("|", "\\|")).append(" |\n");
         }
         return text.toString();
     }

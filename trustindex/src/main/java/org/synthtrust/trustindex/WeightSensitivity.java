@@ -18,9 +18,8 @@ import org.synthtrust.trustindex.Ranking.PillarScore;
  * candidate it reports the share of draws in which it ranks first and the 2.5 % to 97.5 % interval of its rank,
  * so a ranking that flips under small weight changes shows a probability of ranking first well below 1.
  *
- * <p>A Dirichlet draw is a vector of independent Gamma(alpha_i, 1) draws divided by their sum (Devroye 1986,
- * "Non-Uniform Random Variate Generation", chapter XI); alpha_i = concentration * w_i / sum(w). Pillars of
- * weight 0 stay at 0.
+ * <p>A Dirichlet draw is the standard construction: independent Gamma(alpha_i, 1) draws divided by their sum,
+ * with alpha_i = concentration * w_i / sum(w). Pillars of weight 0 stay at 0.
  */
 public final class WeightSensitivity {
 
