@@ -1,7 +1,5 @@
 package org.synthtrust.audit.utility;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.stream.LongStream;
 import smile.base.cart.SplitRule;
@@ -99,14 +97,13 @@ public final class Classifiers {
         return new Trained() {
             @Override
             public double[] probabilities(double[][] rows) {
-                List<double[]> posteriors = new ArrayList<>();
-                for (int k = 0; k < rows.length; k++) {
-                    posteriors.add(new double[2]);
-                }
-                model.predict(frame(rows, null), posteriors);
+                // Row by row: in Smile 3.1.1 the DataFrame overload of predict left the posteriors unfilled.
+                DataFrame frame = frame(rows, null);
                 double[] p = new double[rows.length];
+                double[] posterior = new double[2];
                 for (int k = 0; k < rows.length; k++) {
-                    p[k] = posteriors.get(k)[1];
+                    model.predict(frame.get(k), posterior);
+                    p[k] = posterior[1];
                 }
                 return p;
             }
