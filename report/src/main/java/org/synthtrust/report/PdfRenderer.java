@@ -44,7 +44,7 @@ public final class PdfRenderer {
     private static final float BODY = 9.5f;
     private static final float TABLE = 7.5f;
     private static final float PAD = 3f;
-    private static final float MAX_COLUMN = 170f;
+    private static final float MAX_COLUMN = 200f;
     private static final float CHART_HEIGHT = 215f;
     private static final int TOC_LINES_PER_PAGE = 40;
     private static final Color INK = new Color(0x222222);
@@ -493,10 +493,13 @@ public final class PdfRenderer {
                 y -= h + 10;
                 i++;
             } else {
-                float h = Math.max(chartHeight(chart, false), chartHeight(charts.get(i + 1), false));
+                // Side by side, top-aligned, each at its own height.
+                float left = chartHeight(chart, false);
+                float right = chartHeight(charts.get(i + 1), false);
+                float h = Math.max(left, right);
                 ensure(h + 10);
-                drawChart(chart, MARGIN, half, h);
-                drawChart(charts.get(i + 1), MARGIN + half + 12, half, h);
+                drawChart(chart, MARGIN, half, left);
+                drawChart(charts.get(i + 1), MARGIN + half + 12, half, right);
                 y -= h + 10;
                 i += 2;
             }
@@ -511,7 +514,7 @@ public final class PdfRenderer {
     private static float chartHeight(ReportModel.Chart chart, boolean wide) {
         if ("hbar".equals(chart.kind())) {
             int bars = chart.categories().size() * Math.max(1, chart.series().size());
-            return Math.min(TOP - BOTTOM - 20, Math.max(CHART_HEIGHT, 90 + 7.5f * bars));
+            return Math.min(TOP - BOTTOM - 20, Math.max(CHART_HEIGHT, 100 + 6.5f * bars + 5f * chart.categories().size()));
         }
         if ("heatmap".equals(chart.kind())) {
             return wide ? CHART_HEIGHT * 1.8f : CHART_HEIGHT + 40;

@@ -196,7 +196,15 @@ final class SvgCharts {
             xMin = 0;
             xMax = chart.xMax();
             yMin = 0;
-            yMax = 1;
+            yMax = chart.xMax();
+            for (ReportModel.Line line : chart.lines()) {
+                for (int i = 0; i < line.x().size(); i++) {
+                    if (line.x().get(i) <= xMax) {
+                        yMax = Math.max(yMax, line.y().get(i));
+                    }
+                }
+            }
+            yMax = Math.min(1.0, yMax * 1.1);
         }
         if (xMax <= xMin) {
             xMax = xMin + 1;
