@@ -1,0 +1,51 @@
+package org.synthtrust.app.common;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.synthtrust.app.project.AppState;
+
+/** What every screen needs: the shared project state, the engine, the worker pool, the window and the status line. */
+public final class Workbench {
+    private final AppState state;
+    private final Engine engine;
+    private final Background background;
+    private final Stage stage;
+    private final StringProperty status = new SimpleStringProperty("Ready");
+
+    public Workbench(AppState state, Engine engine, Background background, Stage stage) {
+        this.state = state;
+        this.engine = engine;
+        this.background = background;
+        this.stage = stage;
+    }
+
+    public AppState state() {
+        return state;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public Window window() {
+        return stage;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public void status(String message) {
+        status.set(message);
+    }
+}
