@@ -1,5 +1,6 @@
 package org.synthtrust.audit;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
@@ -42,6 +43,7 @@ public record MetricResult(
         }
     }
 
+    @JsonIgnore
     public boolean isOk() {
         return status == MetricStatus.OK;
     }
