@@ -1,10 +1,17 @@
 package org.synthtrust.app.common;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.synthtrust.app.project.LoadedData;
+import org.synthtrust.audit.AuditContext;
+import org.synthtrust.audit.AuditResult;
+import org.synthtrust.audit.AuditRunner;
+import org.synthtrust.audit.AuditSettings;
+import org.synthtrust.audit.Metric;
+import org.synthtrust.audit.MetricRegistry;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.core.InvalidInputException;
 import org.synthtrust.core.progress.CancellationToken;
@@ -57,9 +64,19 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
-    public List<MetricResult> audit(List<String> groups, Table train, Table holdout, Map<String, Table> synthetic,
+    public AuditResult audit(List<String> groups, Table train, Table holdout, Map<String, Table> synthetic,
             Schema schema, ProgressListener progress, CancellationToken cancel) {
-        throw missing("the audit");
+        List<Metric> suite = MetricRegistry.select(groups);
+        if (suite.isEmpty()) {
+            throw new InvalidInputException("no metric is registered for the groups " + groups
+                    + "; this build has no metrics of those pillars");
+        }
+        List<AuditContext> contexts = new ArrayList<>();
+        for (Map.Entry<String, Table> candidate : synthetic.entrySet()) {
+            contexts.add(new AuditContext(train, holdout, candidate.getValue(), schema, candidate.getKey(),
+                    AuditSettings.defaults()));
+        }
+        return new AuditRunner().run(suite, contexts, progress, cancel);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.synthtrust.app.project.LedgerLine;
 import org.synthtrust.app.project.LoadedData;
+import org.synthtrust.audit.AuditResult;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
@@ -42,7 +43,7 @@ public interface Engine {
             Table train, Schema schema, ProgressListener progress, CancellationToken cancel);
 
     /** Audits every synthetic table against train and holdout with the metrics of the given groups. */
-    List<MetricResult> audit(List<String> groups, Table train, Table holdout, Map<String, Table> synthetic,
+    AuditResult audit(List<String> groups, Table train, Table holdout, Map<String, Table> synthetic,
             Schema schema, ProgressListener progress, CancellationToken cancel);
 
     /** Ranks the candidates from stored audit results under weights and constraints; no metric is recomputed. */

@@ -13,12 +13,19 @@ public final class Workbench {
     private final Background background;
     private final Stage stage;
     private final StringProperty status = new SimpleStringProperty("Ready");
+    private final SplitCache splits;
 
     public Workbench(AppState state, Engine engine, Background background, Stage stage) {
         this.state = state;
         this.engine = engine;
         this.background = background;
         this.stage = stage;
+        this.splits = new SplitCache(engine);
+    }
+
+    /** The train/holdout split shared by generation and the audit. */
+    public SplitCache splits() {
+        return splits;
     }
 
     public AppState state() {

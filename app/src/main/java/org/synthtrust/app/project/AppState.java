@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.synthtrust.audit.AuditResult;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.core.schema.Schema;
 
@@ -37,6 +38,7 @@ public final class AppState {
     private final LongProperty holdoutSeed = new SimpleLongProperty(7);
     private final ObservableList<Candidate> candidates = FXCollections.observableArrayList(
             candidate -> new Observable[] {candidate.statusProperty()});
+    private final ObjectProperty<AuditResult> audit = new SimpleObjectProperty<>();
     private final ObservableList<MetricResult> auditResults = FXCollections.observableArrayList();
     private final ObservableList<String> auditGroups = FXCollections.observableArrayList(
             "fidelity", "utility", "fairness", "privacy");
@@ -51,12 +53,14 @@ public final class AppState {
             weights.put(pillar, new SimpleDoubleProperty(pillar.equals("robustness") ? 0 : 1));
         }
         Observable[] saved = {
-            data, schema, holdoutFraction, holdoutSeed, candidates, auditResults, auditGroups, constraints,
+            data, schema, holdoutFraction, holdoutSeed, candidates, audit, auditGroups, constraints,
             normalisation, projectName
         };
         for (Observable observable : saved) {
             observable.addListener(changed -> dirty.set(true));
         }
+        audit.addListener((observable, previous, result) ->
+                auditResults.setAll(result == null ? List.of() : result.results()));
         for (DoubleProperty weight : weights.values()) {
             weight.addListener(changed -> dirty.set(true));
         }
@@ -90,6 +94,12 @@ public final class AppState {
         return candidates;
     }
 
+    /** The stored audit of all candidates, or null before the first audit. */
+    public ObjectProperty<AuditResult> auditProperty() {
+        return audit;
+    }
+
+    /** The metric results of {@link #auditProperty()}, as a list for tables; read-only by convention. */
     public ObservableList<MetricResult> auditResults() {
         return auditResults;
     }
@@ -141,7 +151,7 @@ public final class AppState {
         holdoutFraction.set(0.3);
         holdoutSeed.set(7);
         candidates.clear();
-        auditResults.clear();
+        audit.set(null);
         auditGroups.setAll("fidelity", "utility", "fairness", "privacy");
         weights.forEach((pillar, weight) -> weight.set(pillar.equals("robustness") ? 0 : 1));
         constraints.clear();

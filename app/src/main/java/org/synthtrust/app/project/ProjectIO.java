@@ -11,7 +11,7 @@ import org.synthtrust.app.common.Background;
 import org.synthtrust.app.common.Dialogs;
 import org.synthtrust.app.common.Engine;
 import org.synthtrust.app.common.Workbench;
-import org.synthtrust.audit.MetricResult;
+import org.synthtrust.audit.AuditResult;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
 
@@ -72,11 +72,11 @@ public final class ProjectIO {
 
     /** Everything read from a project folder. */
     public record Opened(Path folder, ProjectFile study, LoadedData data, Schema schema,
-            Map<String, Table> synthetic, List<MetricResult> audit) {
+            Map<String, Table> synthetic, AuditResult audit) {
     }
 
     private record Snapshot(ProjectFile study, Schema schema, Map<Candidate, Table> unsavedSynthetic,
-            List<MetricResult> audit, Map<Candidate, Path> writtenSynthetic) {
+            AuditResult audit, Map<Candidate, Path> writtenSynthetic) {
     }
 
     private static Snapshot snapshot(AppState state, Path folder) {
@@ -115,7 +115,7 @@ public final class ProjectIO {
                 state.weightValues(),
                 List.copyOf(state.constraints()),
                 state.normalisationProperty().get());
-        return new Snapshot(study, schema, unsaved, List.copyOf(state.auditResults()), written);
+        return new Snapshot(study, schema, unsaved, state.auditProperty().get(), written);
     }
 
     private static void write(Engine engine, Path folder, Snapshot snapshot) {
@@ -125,7 +125,9 @@ public final class ProjectIO {
         for (Map.Entry<Candidate, Table> entry : snapshot.unsavedSynthetic().entrySet()) {
             engine.writeCsv(entry.getValue(), snapshot.writtenSynthetic().get(entry.getKey()));
         }
-        ProjectStore.writeJson(folder.resolve(ProjectStore.AUDIT_FILE), Map.of("results", snapshot.audit()));
+        if (snapshot.audit() != null) {
+            snapshot.audit().write(folder.resolve(ProjectStore.AUDIT_FILE));
+        }
         ProjectStore.writeStudy(folder, snapshot.study());
     }
 
@@ -141,7 +143,8 @@ public final class ProjectIO {
                 }
             }
         }
-        List<MetricResult> audit = AuditFile.read(folder.resolve(ProjectStore.AUDIT_FILE));
+        Path auditFile = folder.resolve(ProjectStore.AUDIT_FILE);
+        AuditResult audit = Files.isRegularFile(auditFile) ? AuditResult.read(auditFile) : null;
         return new Opened(folder, study, data, schema, synthetic, audit);
     }
 
@@ -183,7 +186,7 @@ public final class ProjectIO {
                 state.candidates().add(candidate);
             }
         }
-        state.auditResults().setAll(opened.audit());
+        state.auditProperty().set(opened.audit());
         if (study.audit() != null && study.audit().metrics() != null) {
             state.auditGroups().setAll(study.audit().metrics());
         }
