@@ -2,6 +2,7 @@ package org.synthtrust.app.common;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,23 @@ import org.synthtrust.core.InvalidInputException;
 import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
+import org.synthtrust.core.privacy.DpRandom;
+import org.synthtrust.core.privacy.LedgerEntry;
+import org.synthtrust.core.privacy.PrivacyBudget;
+import org.synthtrust.core.privacy.PrivacyLedger;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.FittedModel;
+import org.synthtrust.generators.ParameterDescriptor;
+import org.synthtrust.generators.Synthesizer;
+import org.synthtrust.generators.Synthesizers;
+import org.synthtrust.app.project.LedgerLine;
+import org.synthtrust.trustindex.CandidateResults;
+import org.synthtrust.trustindex.Normalisation;
+import org.synthtrust.trustindex.Ranking;
+import org.synthtrust.trustindex.TrustIndex;
+import org.synthtrust.trustindex.TrustPillar;
+import org.synthtrust.trustindex.TrustSettings;
+import org.synthtrust.trustindex.WeightProfile;
 
 /** The engine as the command line uses it: thin adapters from the workbench's calls to the engine modules. */
 public final class DefaultEngine implements Engine {
@@ -44,12 +61,28 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public List<SynthesizerInfo> synthesizers() {
-        return List.of();
+        List<SynthesizerInfo> list = new ArrayList<>();
+        for (Synthesizer synthesizer : Synthesizers.all()) {
+            List<ParameterInfo> parameters = new ArrayList<>();
+            for (ParameterDescriptor descriptor : synthesizer.parameters()) {
+                parameters.add(new ParameterInfo(descriptor.name(), descriptor.type(), descriptor.defaultValue(),
+                        descriptor.help(), descriptor.choices(), value -> {
+                            try {
+                                descriptor.validate(synthesizer.id(), value);
+                                return null;
+                            } catch (InvalidInputException e) {
+                                return e.getMessage();
+                            }
+                        }));
+            }
+            list.add(new SynthesizerInfo(synthesizer.id(), synthesizer.description(), parameters));
+        }
+        return list;
     }
 
     @Override
     public void validateBudget(double epsilon, double delta) {
-        throw missing("privacy budgets");
+        PrivacyBudget.of(epsilon, delta);
     }
 
     @Override
@@ -60,7 +93,20 @@ public final class DefaultEngine implements Engine {
     @Override
     public FitOutcome fit(String method, Map<String, String> params, double epsilon, double delta, Integer rows,
             Table train, Schema schema, ProgressListener progress, CancellationToken cancel) {
-        throw missing("fitting synthesizers");
+        Synthesizer synthesizer = Synthesizers.byId(method);
+        PrivacyLedger ledger = new PrivacyLedger(PrivacyBudget.of(epsilon, delta), DpRandom.secure());
+        FittedModel model = synthesizer.fit(train, schema, ledger, params, progress, cancel);
+        cancel.throwIfCancelled();
+        int sampleRows = rows == null ? model.defaultRows() : rows;
+        progress.progress("sample " + sampleRows + " rows", 1.0);
+        // Sampling is post-processing of the noisy model, so it draws from the ledger's generator.
+        Table synthetic = model.sample(sampleRows, ledger.random().generator());
+        List<LedgerLine> lines = new ArrayList<>();
+        for (LedgerEntry entry : ledger.entries()) {
+            lines.add(new LedgerLine(entry.mechanism(), entry.query(), entry.costType(), entry.cost(),
+                    entry.runningEpsilon()));
+        }
+        return new FitOutcome(synthetic, model, lines, ledger.totalEpsilon(), ledger.isTestMode());
     }
 
     @Override
@@ -82,7 +128,19 @@ public final class DefaultEngine implements Engine {
     @Override
     public Ranking rank(List<MetricResult> results, Map<String, Double> epsilons, Map<String, Double> weights,
             List<String> constraints, String normalisation) {
-        throw missing("the trust index");
+        Map<String, List<MetricResult>> byCandidate = new LinkedHashMap<>();
+        for (MetricResult result : results) {
+            byCandidate.computeIfAbsent(result.candidate(), name -> new ArrayList<>()).add(result);
+        }
+        List<CandidateResults> candidates = new ArrayList<>();
+        byCandidate.forEach((name, list) -> candidates.add(CandidateResults.of(name, epsilons.get(name), list)));
+        Map<TrustPillar, Double> pillarWeights = new EnumMap<>(TrustPillar.class);
+        weights.forEach((pillar, weight) -> pillarWeights.put(TrustPillar.parse(pillar, "weights"), weight));
+        TrustSettings settings = TrustSettings.defaults()
+                .withNormalisation(Normalisation.parse(normalisation))
+                .withWeights(WeightProfile.CUSTOM.id(), pillarWeights)
+                .withConstraints(constraints, true);
+        return TrustIndex.rank(candidates, settings);
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.FittedModel;
+import org.synthtrust.trustindex.Ranking;
 
 /**
  * The engine calls the workbench makes, the same ones the command line makes. Screens talk to this interface
@@ -79,15 +81,12 @@ public interface Engine {
     record Split(Table train, Table holdout) {
     }
 
-    record FitOutcome(Table synthetic, List<LedgerLine> ledger, double spentEpsilon, boolean testMode) {
-    }
-
-    /** A ranking row: candidate, trust index, pillar scores, whether a hard constraint disqualified it. */
-    record RankRow(String candidate, double index, Map<String, Double> pillars, boolean disqualified,
-            String reason) {
-    }
-
-    record Ranking(List<RankRow> rows, Map<String, Double> probabilityFirst) {
+    /**
+     * A fitted candidate: its synthetic table, the model (a released artefact to save), the ledger lines, the
+     * composed epsilon actually spent, and whether the run was a seeded, non-private test run.
+     */
+    record FitOutcome(Table synthetic, FittedModel model, List<LedgerLine> ledger, double spentEpsilon,
+            boolean testMode) {
     }
 
     /** What a report needs: the study name, results, ranking, ledgers and settings. */

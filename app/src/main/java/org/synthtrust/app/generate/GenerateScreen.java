@@ -425,6 +425,7 @@ public final class GenerateScreen implements Screen {
             candidate.ledgerProperty().set(outcome.ledger());
             candidate.spentEpsilonProperty().set(outcome.spentEpsilon());
             candidate.messageProperty().set(outcome.testMode() ? "seeded test run: not private" : "");
+            candidate.modelProperty().set(outcome.model());
             candidate.statusProperty().set(CandidateStatus.FINISHED);
             candidate.progressProperty().set(1);
             state.dirtyProperty().set(true);

@@ -44,7 +44,7 @@ public final class AppState {
             "fidelity", "utility", "fairness", "privacy");
     private final Map<String, DoubleProperty> weights = new LinkedHashMap<>();
     private final ObservableList<String> constraints = FXCollections.observableArrayList();
-    private final StringProperty normalisation = new SimpleStringProperty("minmax");
+    private final StringProperty normalisation = new SimpleStringProperty("absolute");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
 
@@ -155,7 +155,7 @@ public final class AppState {
         auditGroups.setAll("fidelity", "utility", "fairness", "privacy");
         weights.forEach((pillar, weight) -> weight.set(pillar.equals("robustness") ? 0 : 1));
         constraints.clear();
-        normalisation.set("minmax");
+        normalisation.set("absolute");
         dirty.set(false);
     }
 }

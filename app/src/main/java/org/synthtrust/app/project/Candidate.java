@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.FittedModel;
 
 /**
  * One synthetic candidate of the study: its specification (method, parameters, budget, rows, repeats) and its
@@ -35,6 +36,7 @@ public final class Candidate {
     private final DoubleProperty spentEpsilon = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<Table> synthetic = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> syntheticFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<FittedModel> model = new SimpleObjectProperty<>();
     private volatile Runnable cancelAction = () -> { };
 
     public Candidate(String name, String method, Map<String, String> params, double epsilon, double delta,
@@ -115,6 +117,11 @@ public final class Candidate {
 
     public ObjectProperty<Path> syntheticFileProperty() {
         return syntheticFile;
+    }
+
+    /** The fitted model of this session's run, or null (a reopened project keeps only its saved files). */
+    public ObjectProperty<FittedModel> modelProperty() {
+        return model;
     }
 
     public void setCancelAction(Runnable action) {

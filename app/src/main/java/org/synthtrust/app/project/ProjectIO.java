@@ -14,6 +14,7 @@ import org.synthtrust.app.common.Workbench;
 import org.synthtrust.audit.AuditResult;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.FittedModel;
 
 /**
  * Saves and opens project folders in background tasks. A save takes a snapshot of the state on the FX thread
@@ -76,6 +77,7 @@ public final class ProjectIO {
     }
 
     private record Snapshot(ProjectFile study, Schema schema, Map<Candidate, Table> unsavedSynthetic,
+            Map<String, FittedModel> models,
             AuditResult audit, Map<Candidate, Path> writtenSynthetic) {
     }
 
@@ -85,6 +87,7 @@ public final class ProjectIO {
         List<ProjectFile.CandidateEntry> entries = new ArrayList<>();
         Map<Candidate, Table> unsaved = new LinkedHashMap<>();
         Map<Candidate, Path> written = new LinkedHashMap<>();
+        Map<String, FittedModel> models = new LinkedHashMap<>();
         for (Candidate candidate : state.candidates()) {
             Path file = candidate.syntheticFileProperty().get();
             Path target = folder.resolve(ProjectStore.SYNTHETIC_FOLDER).resolve(candidate.name() + ".csv");
@@ -92,6 +95,9 @@ public final class ProjectIO {
             if (synthetic != null && (file == null || !file.toAbsolutePath().normalize()
                     .equals(target.toAbsolutePath().normalize()))) {
                 unsaved.put(candidate, synthetic);
+                if (candidate.modelProperty().get() != null) {
+                    models.put(candidate.name(), candidate.modelProperty().get());
+                }
                 written.put(candidate, target);
                 file = target;
             }
@@ -115,15 +121,24 @@ public final class ProjectIO {
                 state.weightValues(),
                 List.copyOf(state.constraints()),
                 state.normalisationProperty().get());
-        return new Snapshot(study, schema, unsaved, state.auditProperty().get(), written);
+        return new Snapshot(study, schema, unsaved, models, state.auditProperty().get(), written);
     }
 
     private static void write(Engine engine, Path folder, Snapshot snapshot) {
         if (snapshot.schema() != null) {
             engine.writeSchema(snapshot.schema(), folder.resolve(ProjectStore.SCHEMA_FILE));
         }
+        if (!snapshot.unsavedSynthetic().isEmpty()) {
+            ProjectStore.createFolder(folder.resolve(ProjectStore.SYNTHETIC_FOLDER));
+        }
         for (Map.Entry<Candidate, Table> entry : snapshot.unsavedSynthetic().entrySet()) {
             engine.writeCsv(entry.getValue(), snapshot.writtenSynthetic().get(entry.getKey()));
+        }
+        for (Map.Entry<String, FittedModel> entry : snapshot.models().entrySet()) {
+            Path models = ProjectStore.createFolder(folder.resolve(ProjectStore.MODELS_FOLDER));
+            entry.getValue().save(models.resolve(entry.getKey() + ".json"));
+            ProjectStore.writeJson(folder.resolve(ProjectStore.SYNTHETIC_FOLDER)
+                    .resolve(entry.getKey() + ".provenance.json"), entry.getValue().provenance());
         }
         if (snapshot.audit() != null) {
             snapshot.audit().write(folder.resolve(ProjectStore.AUDIT_FILE));

@@ -22,6 +22,7 @@ public final class ProjectStore {
     public static final String SCHEMA_FILE = "schema.json";
     public static final String AUDIT_FILE = "audit.json";
     public static final String SYNTHETIC_FOLDER = "synthetic";
+    public static final String MODELS_FOLDER = "models";
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -66,6 +67,16 @@ public final class ProjectStore {
         } catch (IOException e) {
             throw new InvalidInputException("cannot write " + file + ": " + e.getMessage()
                     + "; check that the folder exists and is writable", e);
+        }
+    }
+
+    /** Creates a folder and its parents when missing; returns it. */
+    public static Path createFolder(Path folder) {
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot create folder " + folder + ": " + e.getMessage()
+                    + "; check the permissions of the project folder", e);
         }
     }
 
