@@ -9,6 +9,7 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -55,7 +56,9 @@ public final class Charts {
             default -> throw new IllegalArgumentException("unknown chart kind '" + spec.kind()
                     + "'; expected bar, hbar, interval, line, scatter, heatmap or radar");
         };
+        // The theme resets renderer paints, so the palette is applied after it.
         theme().apply(chart);
+        palette(chart);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         if (spec.note() != null && !spec.note().isBlank()) {
@@ -92,6 +95,7 @@ public final class Charts {
             domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         domain.setMaximumCategoryLabelWidthRatio(orientation == PlotOrientation.HORIZONTAL ? 0.4f : 1.0f);
+        domain.setMaximumCategoryLabelLines(2);
         BarRenderer renderer = new BarRenderer();
         renderer.setItemMargin(0.02);
         colour(renderer, nonNull(spec.series()).size());
@@ -117,6 +121,8 @@ public final class Charts {
         }
         SymbolAxis domain = new SymbolAxis(spec.xLabel(), spec.categories().toArray(new String[0]));
         domain.setGridBandsVisible(false);
+        domain.setAutoTickUnitSelection(false);
+        domain.setTickUnit(new NumberTickUnit(1));
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDefaultLinesVisible(false);
         renderer.setDrawXError(false);
@@ -187,6 +193,11 @@ public final class Charts {
         SymbolAxis y = new SymbolAxis(spec.yLabel(), rows);
         x.setGridBandsVisible(false);
         y.setGridBandsVisible(false);
+        // One tick per column; automatic tick units would skip every other label.
+        x.setAutoTickUnitSelection(false);
+        y.setAutoTickUnitSelection(false);
+        x.setTickUnit(new NumberTickUnit(1));
+        y.setTickUnit(new NumberTickUnit(1));
         double bound = maxAbs == 0 ? 1.0 : Math.max(maxAbs, 1e-9);
         LookupPaintScale scale = new LookupPaintScale(-bound, bound + 1e-12, Color.LIGHT_GRAY);
         int steps = 20;
@@ -236,6 +247,21 @@ public final class Charts {
         }
         JFreeChart chart = new JFreeChart(spec.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, data.getRowCount() > 1);
         return chart;
+    }
+
+    private static void palette(JFreeChart chart) {
+        if (chart.getPlot() instanceof CategoryPlot plot && plot.getRenderer() instanceof BarRenderer renderer) {
+            colour(renderer, plot.getDataset().getRowCount());
+        } else if (chart.getPlot() instanceof XYPlot plot && !(plot.getRenderer() instanceof XYBlockRenderer)) {
+            for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
+                plot.getRenderer().setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+                plot.getRenderer().setSeriesStroke(i, new BasicStroke(1.6f));
+            }
+        } else if (chart.getPlot() instanceof SpiderWebPlot plot) {
+            for (int i = 0; i < plot.getDataset().getRowCount(); i++) {
+                plot.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            }
+        }
     }
 
     private static void colour(BarRenderer renderer, int seriesCount) {

@@ -4,9 +4,9 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,10 +89,8 @@ public final class PdfRenderer {
     private byte[] build() throws IOException {
         try (PDDocument document = new PDDocument()) {
             doc = document;
-            try (InputStream r = ReportFonts.open(ReportFonts.REGULAR); InputStream b = ReportFonts.open(ReportFonts.BOLD)) {
-                regular = PDType0Font.load(doc, r, true);
-                bold = PDType0Font.load(doc, b, true);
-            }
+            regular = PDType0Font.load(doc, new ByteArrayInputStream(ReportFonts.pdfBytes(ReportFonts.REGULAR)), true);
+            bold = PDType0Font.load(doc, new ByteArrayInputStream(ReportFonts.pdfBytes(ReportFonts.BOLD)), true);
             chartText = new PdfBoxGraphics2DFontTextDrawer();
             // The bridge looks fonts up by their AWT name; Charts uses fonts created from the same TTF files.
             chartText.registerFont(ReportFonts.awt(false, 10f).getFontName(), regular);
@@ -332,16 +330,22 @@ public final class PdfRenderer {
             }
             rows.add(cells);
         }
+        // Natural width fits the longest cell on one line; minimum width fits the longest word, so a column
+        // never breaks inside a word unless the word alone is wider than MAX_COLUMN.
         float[] natural = new float[n];
+        float[] minimum = new float[n];
         for (int c = 0; c < n; c++) {
             float w = width(header[c], bold, TABLE);
+            float word = longestWord(header[c], bold);
             for (String[] cells : rows) {
                 w = Math.max(w, width(cells[c], regular, TABLE));
+                word = Math.max(word, longestWord(cells[c], regular));
             }
             natural[c] = Math.min(MAX_COLUMN, Math.max(24f, w + 2 * PAD + 1));
+            minimum[c] = Math.min(natural[c], Math.max(24f, word + 2 * PAD + 1));
         }
         int keys = Math.min(table.keyColumns(), n);
-        List<List<Integer>> slices = slices(natural, keys);
+        List<List<Integer>> slices = slices(minimum, keys);
         for (int s = 0; s < slices.size(); s++) {
             String caption = table.caption();
             if (slices.size() > 1) {
@@ -350,7 +354,7 @@ public final class PdfRenderer {
                 int to = slice.get(slice.size() - 1) + 1;
                 caption = (caption == null ? "Table" : caption) + " (columns " + from + "\u2013" + to + " of " + n + ")";
             }
-            tableSlice(caption, header, rows, natural, slices.get(s));
+            tableSlice(caption, header, rows, natural, minimum, slices.get(s));
         }
         y -= 6;
     }
@@ -387,18 +391,27 @@ public final class PdfRenderer {
         return all;
     }
 
-    private void tableSlice(String caption, String[] header, List<String[]> rows, float[] natural,
+    private void tableSlice(String caption, String[] header, List<String[]> rows, float[] natural, float[] minimum,
                             List<Integer> columns) throws IOException {
-        float total = 0;
+        float naturalTotal = 0;
+        float minimumTotal = 0;
         for (int c : columns) {
-            total += natural[c];
+            naturalTotal += natural[c];
+            minimumTotal += minimum[c];
         }
-        // Narrow tables keep their natural widths; a slice that overflows (only possible with one column
-        // beyond the keys) is scaled down to the page.
-        float scale = total > WIDTH ? WIDTH / total : 1f;
+        // A slice that fits keeps natural widths. Otherwise each column gets its minimum plus a share of the
+        // remaining page width in proportion to how much wrapping it saves; a slice whose minimums overflow
+        // (one very wide column beyond the keys) is scaled down to the page.
         float[] widths = new float[columns.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = natural[columns.get(i)] * scale;
+            int c = columns.get(i);
+            if (naturalTotal <= WIDTH) {
+                widths[i] = natural[c];
+            } else if (minimumTotal <= WIDTH) {
+                widths[i] = minimum[c] + (natural[c] - minimum[c]) * (WIDTH - minimumTotal) / (naturalTotal - minimumTotal);
+            } else {
+                widths[i] = minimum[c] * WIDTH / minimumTotal;
+            }
         }
         float lead = TABLE * 1.3f;
         if (caption != null) {
@@ -414,6 +427,14 @@ public final class PdfRenderer {
             }
             drawRow(cells, columns, widths, false);
         }
+    }
+
+    private float longestWord(String cleaned, PDType0Font font) throws IOException {
+        float max = 0;
+        for (String word : cleaned.split(" ")) {
+            max = Math.max(max, width(word, font, TABLE));
+        }
+        return max;
     }
 
     private float rowHeight(String[] cells, List<Integer> columns, float[] widths, PDType0Font font)
@@ -464,19 +485,19 @@ public final class PdfRenderer {
         int i = 0;
         while (i < charts.size()) {
             ReportModel.Chart chart = charts.get(i);
-            boolean wide = "heatmap".equals(chart.kind()) && chart.categories().size() > 8;
-            if (wide || i + 1 >= charts.size() || isWide(charts.get(i + 1))) {
-                float w = wide ? WIDTH : half;
-                float h = wide ? CHART_HEIGHT * 1.6f : CHART_HEIGHT;
+            if (isWide(chart) || i + 1 >= charts.size() || isWide(charts.get(i + 1))) {
+                float w = isWide(chart) ? WIDTH : half;
+                float h = chartHeight(chart, isWide(chart));
                 ensure(h + 10);
                 drawChart(chart, MARGIN, w, h);
                 y -= h + 10;
                 i++;
             } else {
-                ensure(CHART_HEIGHT + 10);
-                drawChart(chart, MARGIN, half, CHART_HEIGHT);
-                drawChart(charts.get(i + 1), MARGIN + half + 12, half, CHART_HEIGHT);
-                y -= CHART_HEIGHT + 10;
+                float h = Math.max(chartHeight(chart, false), chartHeight(charts.get(i + 1), false));
+                ensure(h + 10);
+                drawChart(chart, MARGIN, half, h);
+                drawChart(charts.get(i + 1), MARGIN + half + 12, half, h);
+                y -= h + 10;
                 i += 2;
             }
         }
@@ -484,6 +505,18 @@ public final class PdfRenderer {
 
     private static boolean isWide(ReportModel.Chart chart) {
         return "heatmap".equals(chart.kind()) && chart.categories().size() > 8;
+    }
+
+    /** Height in points: horizontal bars grow with their bar count so labels never overlap. */
+    private static float chartHeight(ReportModel.Chart chart, boolean wide) {
+        if ("hbar".equals(chart.kind())) {
+            int bars = chart.categories().size() * Math.max(1, chart.series().size());
+            return Math.min(TOP - BOTTOM - 20, Math.max(CHART_HEIGHT, 90 + 7.5f * bars));
+        }
+        if ("heatmap".equals(chart.kind())) {
+            return wide ? CHART_HEIGHT * 1.8f : CHART_HEIGHT + 40;
+        }
+        return CHART_HEIGHT;
     }
 
     private void drawChart(ReportModel.Chart spec, float x, float w, float h) throws IOException {

@@ -29,6 +29,32 @@ public final class ReportFonts {
         return in;
     }
 
+    /**
+     * Returns the font file with its GSUB table hidden. PDFBox 3 applies GSUB ligatures (fi, fl) when it
+     * writes text, and text extraction then yields U+FB01 instead of "fi", so the report would not be
+     * searchable for words such as "file". Renaming the table tag in the table directory makes the parser skip
+     * it; the embedded subset never contains GSUB anyway, so the embedded font is the same.
+     */
+    public static byte[] pdfBytes(String resource) {
+        byte[] ttf;
+        try (InputStream in = open(resource)) {
+            ttf = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int tables = ((ttf[4] & 0xff) << 8) | (ttf[5] & 0xff);
+        for (int i = 0; i < tables; i++) {
+            int entry = 12 + 16 * i;
+            if (ttf[entry] == 'G' && ttf[entry + 1] == 'S' && ttf[entry + 2] == 'U' && ttf[entry + 3] == 'B') {
+                ttf[entry] = 'g';
+                ttf[entry + 1] = 's';
+                ttf[entry + 2] = 'u';
+                ttf[entry + 3] = 'x';
+            }
+        }
+        return ttf;
+    }
+
     /** Returns the regular or bold AWT font at {@code size} points. */
     public static Font awt(boolean bold, float size) {
         return (bold ? AWT_BOLD : AWT_REGULAR).deriveFont(size);

@@ -1,5 +1,6 @@
 package org.synthtrust.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,13 +8,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.synthtrust.audit.MetricResult;
 
 /** Writes and reads {@link ReportModel} as JSON with snake_case field names. */
 public final class ReportJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .addMixIn(MetricResult.class, MetricResultFields.class)
             .build();
+
+    /** Keeps the derived {@code isOk()} accessor of MetricResult out of the JSON, so a model round-trips. */
+    @JsonIgnoreProperties(value = {"ok"}, ignoreUnknown = true)
+    private abstract static class MetricResultFields { }
 
     private ReportJson() { }
 

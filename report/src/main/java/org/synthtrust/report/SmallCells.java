@@ -76,7 +76,7 @@ public final class SmallCells {
             note = merged + " bin(s) with fewer than " + k + " real records merged"
                     + (mergedReal >= k ? "" : "; the merged bin is itself below " + k + " and not drawn");
         }
-        return new ReportModel.Chart("bar", title, column, "share of records", categories,
+        return new ReportModel.Chart("hbar", title, column, "share of records", categories,
                 List.of(new ReportModel.Series("real", realShare, null, null),
                         new ReportModel.Series("synthetic", syntheticShare, null, null)),
                 null, null, null, note);
@@ -104,7 +104,7 @@ public final class SmallCells {
         }
         String note = omitted == 0 ? null
                 : omitted + " group(s) with fewer than " + k + " real records omitted (shown as < " + k + ")";
-        return new ReportModel.Chart("bar", title, "group", "positive outcome rate", categories,
+        return new ReportModel.Chart("hbar", title, "group", "positive outcome rate", categories,
                 List.of(new ReportModel.Series("real", real, null, null),
                         new ReportModel.Series("synthetic", synthetic, null, null)),
                 null, null, null, note);

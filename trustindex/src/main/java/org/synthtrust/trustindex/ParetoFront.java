@@ -45,7 +45,7 @@ public final class ParetoFront {
         return front;
     }
 
-    /** Whether {@code a} is at least as good as {@code b} on every pillar and strictly better on one. */
+    /** Tests whether {@code a} is at least as good as {@code b} on every pillar and strictly better on one. */
     static boolean dominates(CandidateScore a, CandidateScore b, Set<TrustPillar> pillars) {
         boolean strictlyBetter = false;
         for (TrustPillar pillar : pillars) {

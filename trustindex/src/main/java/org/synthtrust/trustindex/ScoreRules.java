@@ -15,7 +15,7 @@ import org.synthtrust.audit.MetricResult;
  * <p>The attack rules follow Belgodere et al. (2023), "Auditing and Generating Synthetic Data with
  * Controllable Trust Trade-offs": an attack AUC of 0.5 is a coin toss and scores 1. A membership attack only
  * hurts above 0.5 ({@code 1 - 2 max(0, AUC - 0.5)}), while a detection classifier that is reliably wrong also
- * tells the tables apart ({@code 1 - 2 |AUC - 0.5|}).
+ * distinguishes the tables ({@code 1 - 2 |AUC - 0.5|}).
  *
  * <p>A metric without an entry falls back on its direction: a higher-is-better value is clipped to [0, 1], a
  * lower-is-better value scores {@code 1 - value} clipped, and a neutral value is left out with a note.

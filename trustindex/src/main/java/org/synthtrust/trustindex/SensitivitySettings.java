@@ -10,8 +10,8 @@ import org.synthtrust.core.InvalidInputException;
  *                      has parameter {@code concentration * w_i / sum(w)}, so larger values stay closer to the
  *                      chosen weights (the standard deviation of a share w is about
  *                      {@code sqrt(w (1 - w) / (concentration + 1))})
- * @param seed          seed of the draw, fixed so a re-run reports the same probabilities; the draw concerns the
- *                      analyst's weights, not the private data, so it needs no secure randomness
+ * @param seed          seed of the draw, fixed so a re-run reports the same probabilities. The draw concerns
+ *                      the analyst's weights, not the private data, so it needs no secure randomness.
  */
 public record SensitivitySettings(int samples, double concentration, long seed) {
 
