@@ -58,6 +58,11 @@ public final class MainWindow {
     private final Workbench workbench;
     private final ProjectIO projectIO;
     private final List<org.synthtrust.app.common.Screen> screens;
+    private final DataScreen data;
+    private final GenerateScreen generate;
+    private final AuditScreen audit;
+    private final TrustIndexScreen trust;
+    private final ReportScreen report;
     private final ListView<org.synthtrust.app.common.Screen> workflow = new ListView<>();
     private final StackPane centre = new StackPane();
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
@@ -70,9 +75,12 @@ public final class MainWindow {
         this.stage = stage;
         this.workbench = new Workbench(new AppState(), engine, new Background(2), stage);
         this.projectIO = new ProjectIO(workbench);
-        DataScreen data = new DataScreen(workbench);
-        this.screens = List.of(data, new GenerateScreen(workbench), new AuditScreen(workbench),
-                new TrustIndexScreen(workbench), new ReportScreen(workbench));
+        this.data = new DataScreen(workbench);
+        this.generate = new GenerateScreen(workbench);
+        this.audit = new AuditScreen(workbench);
+        this.trust = new TrustIndexScreen(workbench);
+        this.report = new ReportScreen(workbench);
+        this.screens = List.of(data, generate, audit, trust, report);
         buildScene();
         wireAutosave();
     }
@@ -87,6 +95,26 @@ public final class MainWindow {
 
     public void shutdown() {
         workbench.background().shutdown();
+    }
+
+    public DataScreen dataScreen() {
+        return data;
+    }
+
+    public GenerateScreen generateScreen() {
+        return generate;
+    }
+
+    public AuditScreen auditScreen() {
+        return audit;
+    }
+
+    public TrustIndexScreen trustScreen() {
+        return trust;
+    }
+
+    public ReportScreen reportScreen() {
+        return report;
     }
 
     /** Selects a workflow step by its position (0 = Data). */
@@ -184,12 +212,37 @@ public final class MainWindow {
                         stage.close();
                     }
                 });
-        Menu file = new Menu("_File", null, newProject, open, save, saveAs, new SeparatorMenuItem(), exit);
+        MenuItem openCsv = item("Open _CSV…", "menu-open-csv", new KeyCodeCombination(KeyCode.O,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+                    select(0);
+                    data.chooseCsv();
+                });
+        Menu file = new Menu("_File", null, newProject, open, save, saveAs, new SeparatorMenuItem(), openCsv,
+                new SeparatorMenuItem(), exit);
+
+        MenuItem runQueue = item("_Run queue", "menu-run-queue", new KeyCodeCombination(KeyCode.R,
+                KeyCombination.SHORTCUT_DOWN), () -> {
+                    select(1);
+                    generate.runQueue();
+                });
+        MenuItem cancelFits = item("_Cancel all fits", "menu-cancel-fits", new KeyCodeCombination(KeyCode.PERIOD,
+                KeyCombination.SHORTCUT_DOWN), generate::cancelAll);
+        MenuItem runAudit = item("Run _audit", "menu-run-audit", new KeyCodeCombination(KeyCode.A,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+                    select(2);
+                    audit.runAudit();
+                });
+        MenuItem export = item("_Export report", "menu-export", new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN), () -> {
+                    select(4);
+                    report.export(null);
+                });
+        Menu run = new Menu("_Run", null, runQueue, cancelFits, runAudit, export);
 
         MenuItem about = item("_About SynthTrust", "menu-about", new KeyCodeCombination(KeyCode.F1),
                 this::showAbout);
         Menu help = new Menu("_Help", null, about);
-        return new MenuBar(file, help);
+        return new MenuBar(file, run, help);
     }
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {

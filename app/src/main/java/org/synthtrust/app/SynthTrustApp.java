@@ -14,6 +14,7 @@ public final class SynthTrustApp extends Application {
     @Override
     public void start(Stage stage) {
         window = new MainWindow(stage);
+        window.workbench().setHostServices(getHostServices());
         window.show();
         java.util.List<String> arguments = getParameters().getUnnamed();
         if (!arguments.isEmpty()) {

@@ -29,6 +29,7 @@ import org.synthtrust.generators.Synthesizer;
 import org.synthtrust.generators.Synthesizers;
 import org.synthtrust.app.project.LedgerLine;
 import org.synthtrust.trustindex.CandidateResults;
+import org.synthtrust.trustindex.Constraint;
 import org.synthtrust.trustindex.Normalisation;
 import org.synthtrust.trustindex.Ranking;
 import org.synthtrust.trustindex.TrustIndex;
@@ -144,14 +145,21 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
-    public List<Path> exportReport(ReportInput input, List<String> formats, Path folder, ProgressListener progress,
-            CancellationToken cancel) {
-        throw missing("report export");
+    public void validateConstraint(String expression) {
+        Constraint.parse(expression, false, "constraint");
     }
 
     @Override
-    public List<Object> charts(List<MetricResult> results, String candidate) {
-        return List.of();
+    public Map<String, Double> profileWeights(String profile) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        WeightProfile.parse(profile).weights().forEach((pillar, weight) -> weights.put(pillar.id(), weight));
+        return weights;
+    }
+
+    @Override
+    public List<Path> exportReport(ReportInput input, List<String> formats, Path folder, ProgressListener progress,
+            CancellationToken cancel) {
+        throw missing("report export");
     }
 
     @Override

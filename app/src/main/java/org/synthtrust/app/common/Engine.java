@@ -52,12 +52,15 @@ public interface Engine {
     Ranking rank(List<MetricResult> results, Map<String, Double> epsilons, Map<String, Double> weights,
             List<String> constraints, String normalisation);
 
+    /** Checks a constraint expression such as {@code epsilon<=3}; throws InvalidInputException when malformed. */
+    void validateConstraint(String expression);
+
+    /** Pillar weights of a named profile ("balanced", "privacy-first", "utility-first", "fairness-first"). */
+    Map<String, Double> profileWeights(String profile);
+
     /** Renders the report of a project folder in the given formats ("pdf", "html", "json"); returns the files. */
     List<Path> exportReport(ReportInput input, List<String> formats, Path folder, ProgressListener progress,
             CancellationToken cancel);
-
-    /** Chart objects (JFreeChart) for the results of one candidate, built by the report module's chart factory. */
-    List<Object> charts(List<MetricResult> results, String candidate);
 
     /** Versions of the engine and of the libraries shown in the About box. */
     Map<String, String> versions();

@@ -14,6 +14,7 @@ public final class Workbench {
     private final Stage stage;
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final SplitCache splits;
+    private javafx.application.HostServices hostServices;
 
     public Workbench(AppState state, Engine engine, Background background, Stage stage) {
         this.state = state;
@@ -46,6 +47,17 @@ public final class Workbench {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** Opens a folder or file in the desktop's default application, when the platform supports it. */
+    public void openInDesktop(java.nio.file.Path path) {
+        if (hostServices != null) {
+            hostServices.showDocument(path.toUri().toString());
+        }
+    }
+
+    public void setHostServices(javafx.application.HostServices services) {
+        hostServices = services;
     }
 
     public StringProperty statusProperty() {

@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.synthtrust.audit.AuditResult;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.core.schema.Schema;
+import org.synthtrust.trustindex.Ranking;
 
 /**
  * The open project, shared by all screens: the data and its schema, the holdout split, the candidates, the
@@ -44,6 +45,7 @@ public final class AppState {
             "fidelity", "utility", "fairness", "privacy");
     private final Map<String, DoubleProperty> weights = new LinkedHashMap<>();
     private final ObservableList<String> constraints = FXCollections.observableArrayList();
+    private final ObjectProperty<Ranking> ranking = new SimpleObjectProperty<>();
     private final StringProperty normalisation = new SimpleStringProperty("absolute");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
@@ -126,6 +128,11 @@ public final class AppState {
         return constraints;
     }
 
+    /** The latest ranking computed from the stored audit; derived, so not saved and never marks the project dirty. */
+    public ObjectProperty<Ranking> rankingProperty() {
+        return ranking;
+    }
+
     public StringProperty normalisationProperty() {
         return normalisation;
     }
@@ -152,6 +159,7 @@ public final class AppState {
         holdoutSeed.set(7);
         candidates.clear();
         audit.set(null);
+        ranking.set(null);
         auditGroups.setAll("fidelity", "utility", "fairness", "privacy");
         weights.forEach((pillar, weight) -> weight.set(pillar.equals("robustness") ? 0 : 1));
         constraints.clear();
