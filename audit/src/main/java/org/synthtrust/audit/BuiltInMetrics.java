@@ -6,6 +6,7 @@ import org.synthtrust.audit.fidelity.ColumnPairMetrics;
 import org.synthtrust.audit.fidelity.ColumnShapeMetrics;
 import org.synthtrust.audit.fidelity.KMarginalMetric;
 import org.synthtrust.audit.fidelity.MarginalTvdMetric;
+import org.synthtrust.audit.utility.UtilityMetric;
 
 /** The fidelity, utility and fairness metrics shipped in this module, in report order. */
 final class BuiltInMetrics {
@@ -18,6 +19,7 @@ final class BuiltInMetrics {
         metrics.addAll(ColumnPairMetrics.all());
         metrics.addAll(MarginalTvdMetric.all());
         metrics.add(new KMarginalMetric());
+        metrics.add(new UtilityMetric());
         return metrics;
     }
 }
