@@ -55,7 +55,10 @@ public final class PrivacyStatistics {
         double z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
-        return new Interval(p, clamp(centre - half), clamp(centre + half));
+        // At 0 or at all successes the exact bound is 0 or 1; the formula only reaches it up to rounding.
+        double lower = successes == 0 ? 0.0 : clamp(Math.min(p, centre - half));
+        double upper = successes == trials ? 1.0 : clamp(Math.max(p, centre + half));
+        return new Interval(p, lower, upper);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class PrivacyStatistics {
     }
 
     public static double clamp(double value) {
-        return value < 0 ? 0 : value > 1 ? 1 : value;
+        return value <= 0 ? 0.0 : value > 1 ? 1.0 : value; // "<=" also maps -0.0 to 0.0
     }
 
     /**
