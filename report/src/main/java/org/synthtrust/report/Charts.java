@@ -3,7 +3,12 @@ package org.synthtrust.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
@@ -188,7 +193,18 @@ public final class Charts {
         for (int r = 0; r < n; r++) {
             rows[r] = columns[n - 1 - r];
         }
-        SymbolAxis x = new SymbolAxis(spec.xLabel(), columns);
+        SymbolAxis x = new SymbolAxis(spec.xLabel(), columns) {
+            // SymbolAxis drops vertical labels it judges to overlap by their horizontal width; every
+            // column of a correlation matrix needs its label, and rotated labels only need the line height.
+            @Override
+            protected List<NumberTick> refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+                List<NumberTick> ticks = new ArrayList<>();
+                for (int i = 0; i < columns.length; i++) {
+                    ticks.add(new NumberTick(i, columns[i], TextAnchor.CENTER_RIGHT, TextAnchor.CENTER_RIGHT, -Math.PI / 2));
+                }
+                return ticks;
+            }
+        };
         x.setVerticalTickLabels(true);
         SymbolAxis y = new SymbolAxis(spec.yLabel(), rows);
         x.setGridBandsVisible(false);
@@ -213,6 +229,8 @@ public final class Charts {
         legendAxis.setRange(-bound, bound);
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
+        legend.setStripWidth(8);
+        legend.setAxisOffset(2);
         legend.setMargin(4, 4, 4, 4);
         chart.addSubtitle(legend);
         return chart;

@@ -1,0 +1,67 @@
+package org.synthtrust.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synthtrust.core.InvalidInputException;
+
+class ReportModelBuilderTest {
+    @Test
+    void studyFolderBuildsModel(@TempDir Path dir) throws Exception {
+        StudyFolderFixture.write(dir, List.of("mst", "aim", "independent"));
+        ReportModel model = ReportModelBuilder.fromStudyFolder(dir, 10);
+
+        assertThat(model.cover().inputFile()).isEqualTo("adult.csv");
+        assertThat(model.cover().recommended()).isNotNull();
+        assertThat(model.data().rowsRounded()).isEqualTo(48800);
+        assertThat(model.candidates()).extracting(ReportModel.Candidate::name).containsExactly("mst", "aim", "independent");
+        assertThat(model.candidates().get(2).testMode()).isTrue();
+        assertThat(model.candidates().get(0).ledger().entries()).hasSize(2);
+        assertThat(model.candidates().get(0).ledger().totalEpsilon()).isEqualTo(0.5662);
+        assertThat(model.trust().ranking()).hasSize(3);
+        assertThat(model.data().columns()).filteredOn(c -> c.name().equals("occupation"))
+                .extracting(ReportModel.ColumnSummary::missing).containsExactly("< 10");
+        assertThat(model.data().columns()).filteredOn(c -> c.name().equals("hours_per_week"))
+                .extracting(ReportModel.ColumnSummary::domain).containsExactly("bounds inferred (not shown)");
+        for (ReportModel.PillarSection pillar : model.pillars()) {
+            assertThat(pillar.metrics()).allSatisfy(m -> assertThat(m.chart()).isNull());
+        }
+    }
+
+    @Test
+    void canaryAndHashAbsentFromOutputs(@TempDir Path dir) throws Exception {
+        StudyFolderFixture.write(dir, List.of("mst", "aim"));
+        ReportModel model = ReportModelBuilder.fromStudyFolder(dir, 10);
+        String pdf = PdfReportTest.extract(PdfRenderer.render(model), 1, Integer.MAX_VALUE);
+        String html = HtmlRenderer.render(model);
+        String json = ReportJson.toJson(model);
+        for (String output : new String[] {pdf, html, json}) {
+            // The occupation canary is a declared category, so the builder must not list categories either.
+            assertThat(output).doesNotContain(ReportFixtures.CANARY_VALUE);
+            assertThat(output).doesNotContain(ReportFixtures.CANARY_COMBINATION);
+            assertThat(output).doesNotContain(StudyFolderFixture.INPUT_HASH);
+            assertThat(output).doesNotContain("/home/analyst");
+        }
+        assertThat(pdf).contains("Per-column fidelity.detection.auc");
+        assertThat(pdf).contains("ROC of privacy.mia.distance.auc, low-FPR zoom");
+        assertThat(pdf).contains("1 group(s) with fewer than 10 real records omitted");
+    }
+
+    @Test
+    void missingAuditRejected(@TempDir Path dir) {
+        assertThatThrownBy(() -> ReportModelBuilder.fromStudyFolder(dir, 10))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("audit.json not found");
+    }
+
+    @Test
+    void invalidKRejected(@TempDir Path dir) {
+        assertThatThrownBy(() -> ReportModelBuilder.fromStudyFolder(dir, 0))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("k = 0");
+    }
+}

@@ -1,0 +1,109 @@
+package org.synthtrust.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.synthtrust.audit.AuditProvenance;
+import org.synthtrust.audit.AuditResult;
+import org.synthtrust.audit.AuditSettings;
+import org.synthtrust.audit.Direction;
+import org.synthtrust.audit.MetricResult;
+import org.synthtrust.audit.MetricStatus;
+import org.synthtrust.audit.Pillar;
+import org.synthtrust.core.privacy.LedgerEntry;
+import org.synthtrust.core.privacy.LedgerSnapshot;
+import org.synthtrust.core.schema.ColumnSpec;
+import org.synthtrust.core.schema.Role;
+import org.synthtrust.core.schema.Schema;
+import org.synthtrust.core.table.ColumnType;
+import org.synthtrust.trustindex.CandidateResults;
+import org.synthtrust.trustindex.Ranking;
+import org.synthtrust.trustindex.TrustIndex;
+import org.synthtrust.trustindex.TrustSettings;
+
+/**
+ * Writes a small study folder (study.json, audit.json, ranking.json, provenance files) whose metric chart
+ * data carries the same canaries as {@link ReportFixtures}: a unique occupation and a unique group.
+ */
+final class StudyFolderFixture {
+    static final String INPUT_HASH = "9f2c4e1b7a03d5c8e6f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7";
+
+    private StudyFolderFixture() { }
+
+    static void write(Path dir, List<String> candidates) throws IOException {
+        Files.createDirectories(dir.resolve("synthetic"));
+        Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+        columns.put("record_id", new ColumnSpec(ColumnType.TEXT, List.of(Role.IDENTIFIER), false, null, null, null,
+                null, null, null));
+        columns.put("age", new ColumnSpec(ColumnType.INTEGER, List.of(Role.QUASI_IDENTIFIER), false, null,
+                List.of(17.0, 90.0), null, null, null, null));
+        columns.put("hours_per_week", new ColumnSpec(ColumnType.INTEGER, List.of(), false, null,
+                List.of(1.0, 99.0), null, null, null, true));
+        columns.put("occupation", new ColumnSpec(ColumnType.CATEGORICAL, List.of(), true,
+                List.of("Sales", "Tech-support", ReportFixtures.CANARY_VALUE), null, null, null, null, null));
+        columns.put("income", new ColumnSpec(ColumnType.CATEGORICAL, List.of(Role.TARGET), false,
+                List.of("<=50K", ">50K"), null, null, ">50K", null, null));
+        Schema schema = new Schema(null, columns);
+
+        List<MetricResult> results = new ArrayList<>();
+        List<CandidateResults> forRanking = new ArrayList<>();
+        int index = 0;
+        for (String name : candidates) {
+            List<MetricResult> own = new ArrayList<>();
+            double shift = 0.03 * index++;
+            Map<String, Double> breakdown = new LinkedHashMap<>();
+            breakdown.put("age", 0.91 - shift);
+            breakdown.put("hours_per_week", 0.87 - shift);
+            breakdown.put("occupation", 0.95 - shift);
+            Map<String, Object> distribution = new LinkedHashMap<>();
+            distribution.put("column", "occupation");
+            distribution.put("labels", List.of("Sales", "Tech-support", ReportFixtures.CANARY_VALUE));
+            distribution.put("real_counts", List.of(400, 350, 1));
+            distribution.put("synthetic_counts", List.of(390, 355, 6));
+            own.add(new MetricResult("fidelity.detection.auc", name, Pillar.FIDELITY, Direction.LOWER_IS_BETTER,
+                    0.58 + shift, null, null, MetricStatus.OK, null, breakdown, distribution));
+            own.add(new MetricResult("utility.tstr.auc", name, Pillar.UTILITY, Direction.HIGHER_IS_BETTER,
+                    0.84 - shift, 0.83 - shift, 0.85 - shift, MetricStatus.OK, null, null, null));
+            own.add(new MetricResult("utility.trtr.auc", name, Pillar.UTILITY, Direction.NEUTRAL,
+                    0.87, null, null, MetricStatus.OK, null, null, null));
+            Map<String, Object> groups = new LinkedHashMap<>();
+            groups.put("groups", List.of("White & Male", "Black & Female", ReportFixtures.CANARY_COMBINATION));
+            groups.put("group_counts", List.of(600, 120, 2));
+            groups.put("real_rates", List.of(0.31, 0.06, 1.0));
+            groups.put("synthetic_rates", List.of(0.30, 0.08, 0.5));
+            own.add(new MetricResult("fairness.outcome_rate.max_gap_change", name, Pillar.FAIRNESS,
+                    Direction.LOWER_IS_BETTER, 0.03, null, null, MetricStatus.OK, null, null, groups));
+            Map<String, Object> roc = new LinkedHashMap<>();
+            roc.put("fpr", List.of(0.0, 0.01, 0.05, 0.2, 0.5, 1.0));
+            roc.put("tpr", List.of(0.0, 0.012, 0.055, 0.21, 0.51, 1.0));
+            own.add(new MetricResult("privacy.mia.distance.auc", name, Pillar.PRIVACY, Direction.LOWER_IS_BETTER,
+                    0.51, 0.49, 0.53, MetricStatus.OK, null, null, roc));
+            own.add(new MetricResult("privacy.claimed.epsilon", name, Pillar.PRIVACY, Direction.NEUTRAL,
+                    1.0, null, null, MetricStatus.OK, null, null, null));
+            results.addAll(own);
+            forRanking.add(CandidateResults.of(name, 1.0, own));
+
+            List<LedgerEntry> entries = List.of(
+                    new LedgerEntry("gaussian", "1-way marginal age", Math.sqrt(2), 12.5, LedgerEntry.ZCDP_RHO, 0.0064, 0.3968),
+                    new LedgerEntry("gaussian", "1-way marginal occupation", Math.sqrt(2), 12.5, LedgerEntry.ZCDP_RHO, 0.0064, 0.5662));
+            LedgerSnapshot ledger = new LedgerSnapshot(new LedgerSnapshot.Budget(1.0, 1e-6), entries, 0.5662, 1e-6,
+                    index == 3, "zcdp", index == 3 ? "NOT PRIVATE" : "private", List.of());
+            String provenance = "{\"method\": \"mst\", \"parameters\": {\"max_cells\": \"10000\"}, \"ledger\": "
+                    + ledger.toJson() + "}";
+            Files.writeString(dir.resolve("synthetic").resolve(name + ".provenance.json"), provenance);
+        }
+        AuditProvenance provenance = new AuditProvenance("0.1.0-SNAPSHOT", "2026-12-04T20:00:00Z",
+                Map.of("train", INPUT_HASH), schema, Map.of(), AuditSettings.defaults());
+        new AuditResult(provenance, candidates, Map.of(), results).write(dir.resolve("audit.json"));
+        Ranking ranking = TrustIndex.rank(forRanking, TrustSettings.defaults());
+        ReportJson.mapper().writeValue(dir.resolve("ranking.json").toFile(), ranking);
+        Files.writeString(dir.resolve("study.json"), "{\"name\": \"Adult income release\", \"id\": \"study-42\", "
+                + "\"input\": {\"file\": \"/home/analyst/private/adult.csv\", \"sha256\": \"" + INPUT_HASH + "\"}, "
+                + "\"rows\": 48842, \"missing\": {\"occupation\": 3, \"age\": 0, \"hours_per_week\": 1843}, "
+                + "\"seed\": 7}");
+    }
+}
