@@ -1,0 +1,376 @@
+package org.synthtrust.app.audit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import org.synthtrust.app.common.Background;
+import org.synthtrust.app.common.ChartTile;
+import org.synthtrust.app.common.Dialogs;
+import org.synthtrust.app.common.Engine;
+import org.synthtrust.app.common.Engine.Split;
+import org.synthtrust.app.common.Screen;
+import org.synthtrust.app.common.Workbench;
+import org.synthtrust.app.project.AppState;
+import org.synthtrust.app.project.Candidate;
+import org.synthtrust.app.project.CandidateStatus;
+import org.synthtrust.app.project.LoadedData;
+import org.synthtrust.audit.AuditResult;
+import org.synthtrust.audit.MetricResult;
+import org.synthtrust.core.InvalidInputException;
+import org.synthtrust.core.progress.CancellationToken;
+import org.synthtrust.core.progress.CancelledException;
+import org.synthtrust.core.schema.Schema;
+import org.synthtrust.core.table.Table;
+import org.synthtrust.report.ReportModel;
+
+/**
+ * The Audit step: choose the metric groups, audit every finished candidate against the training and holdout
+ * rows in a background task, and read the results per candidate with their statuses and reasons, plus one
+ * chart per pillar comparing the candidates. A failing empirical epsilon check (a lower bound above the
+ * claimed epsilon) is highlighted.
+ */
+public final class AuditScreen implements Screen {
+    static final String EPSILON_AUDIT_ID = "privacy.epsilon_audit.lower_bound";
+    private static final String ALL_CANDIDATES = "All candidates";
+
+    private final Workbench workbench;
+    private final AppState state;
+    private final BorderPane root = new BorderPane();
+    private final Map<String, CheckBox> groups = new LinkedHashMap<>();
+    private final ComboBox<String> candidateFilter = new ComboBox<>();
+    private final FilteredList<MetricResult> filtered;
+    private final TableView<MetricResult> results = new TableView<>();
+    private final FlowPane charts = new FlowPane(10, 10);
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label stage = new Label();
+    private final Button run = new Button("Run audit");
+    private final Button cancel = new Button("Cancel");
+    private Task<AuditResult> running;
+    private CancellationToken token;
+
+    public AuditScreen(Workbench workbench) {
+        this.workbench = workbench;
+        this.state = workbench.state();
+        this.filtered = new FilteredList<>(state.auditResults());
+        build();
+        state.auditResults().addListener((ListChangeListener<MetricResult>) change -> refreshCandidates());
+        state.auditGroups().addListener((ListChangeListener<String>) change -> syncGroups());
+    }
+
+    @Override
+    public String title() {
+        return "Audit";
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        refreshCandidates();
+        syncGroups();
+    }
+
+    private void build() {
+        ToolBar bar = new ToolBar();
+        Label groupLabel = new Label("Metric groups");
+        bar.getItems().add(groupLabel);
+        for (String group : List.of("fidelity", "utility", "fairness", "privacy")) {
+            CheckBox box = new CheckBox(group);
+            box.setId("group-" + group);
+            box.setSelected(state.auditGroups().contains(group));
+            box.selectedProperty().addListener((observable, was, selected) -> {
+                if (selected && !state.auditGroups().contains(group)) {
+                    state.auditGroups().add(group);
+                } else if (!selected) {
+                    state.auditGroups().remove(group);
+                }
+            });
+            groups.put(group, box);
+            bar.getItems().add(box);
+        }
+        run.setId("run-audit");
+        run.setTooltip(new Tooltip("Audit every finished candidate (Ctrl+Shift+A)"));
+        run.setOnAction(event -> runAudit());
+        cancel.setId("cancel-audit");
+        cancel.setDisable(true);
+        cancel.setOnAction(event -> cancelAudit());
+        progress.setId("audit-progress");
+        progress.setPrefWidth(160);
+        stage.setId("audit-stage");
+        candidateFilter.setId("candidate-filter");
+        candidateFilter.getItems().add(ALL_CANDIDATES);
+        candidateFilter.setValue(ALL_CANDIDATES);
+        candidateFilter.valueProperty().addListener((observable, was, value) -> applyFilter());
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), run, cancel, progress, stage,
+                new Separator(Orientation.VERTICAL), new Label("Show"), candidateFilter);
+
+        buildResults();
+        charts.setPadding(new Insets(8));
+        charts.setId("audit-charts");
+        ScrollPane chartScroll = new ScrollPane(charts);
+        chartScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(results, chartScroll);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        root.setTop(bar);
+        root.setCenter(split);
+        root.setId("audit-screen");
+        root.getStyleClass().add("screen");
+        state.auditResults().addListener((ListChangeListener<MetricResult>) change -> refreshCharts());
+    }
+
+    private void buildResults() {
+        results.setId("audit-results");
+        results.setItems(filtered);
+        results.setPlaceholder(new Label("No audit results yet: fit candidates on the Generate screen, then "
+                + "press Run audit"));
+        results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        results.getColumns().add(column("Candidate", 100, MetricResult::candidate));
+        results.getColumns().add(column("Metric", 250, MetricResult::id));
+        results.getColumns().add(column("Pillar", 75, result -> result.pillar() == null ? ""
+                : result.pillar().id()));
+        results.getColumns().add(column("Value", 80, result -> number(result.value())));
+        results.getColumns().add(column("Interval", 120, result -> result.lower() == null ? ""
+                : "[" + number(result.lower()) + ", " + number(result.upper()) + "]"));
+        results.getColumns().add(column("Direction", 110, result -> result.direction() == null ? ""
+                : result.direction().id().replace('_', ' ')));
+        TableColumn<MetricResult, String> status = column("Status", 95, result -> result.status().id());
+        status.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().removeIf(style -> style.startsWith("status-"));
+                setText(empty ? null : text);
+                if (!empty && text != null) {
+                    getStyleClass().add("status-" + text);
+                }
+            }
+        });
+        results.getColumns().add(status);
+        results.getColumns().add(column("Reason", 260, result -> result.reason() == null ? ""
+                : result.reason()));
+        results.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(MetricResult result, boolean empty) {
+                super.updateItem(result, empty);
+                getStyleClass().remove("highlight-failure");
+                setTooltip(null);
+                if (!empty && result != null && failsEpsilonCheck(result)) {
+                    getStyleClass().add("highlight-failure");
+                    setTooltip(new Tooltip("The empirical lower bound on epsilon exceeds the claimed epsilon: "
+                            + "the implementation may leak more than it claims"));
+                }
+            }
+        });
+    }
+
+    private boolean failsEpsilonCheck(MetricResult result) {
+        if (!EPSILON_AUDIT_ID.equals(result.id()) || result.value() == null) {
+            return false;
+        }
+        for (Candidate candidate : state.candidates()) {
+            if (candidate.name().equals(result.candidate())) {
+                return result.value() > candidate.epsilon();
+            }
+        }
+        return false;
+    }
+
+    private static TableColumn<MetricResult, String> column(String title, double width,
+            java.util.function.Function<MetricResult, String> text) {
+        TableColumn<MetricResult, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private void syncGroups() {
+        groups.forEach((group, box) -> box.setSelected(state.auditGroups().contains(group)));
+    }
+
+    private void refreshCandidates() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(ALL_CANDIDATES);
+        for (MetricResult result : state.auditResults()) {
+            names.add(result.candidate());
+        }
+        String selected = candidateFilter.getValue();
+        candidateFilter.getItems().setAll(names);
+        candidateFilter.setValue(names.contains(selected) ? selected : ALL_CANDIDATES);
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String selected = candidateFilter.getValue();
+        filtered.setPredicate(result -> selected == null || ALL_CANDIDATES.equals(selected)
+                || result.candidate().equals(selected));
+    }
+
+    /**
+     * Draws one horizontal bar chart per pillar with each candidate's metric values, through the report
+     * module's chart factory.
+     */
+    private void refreshCharts() {
+        charts.getChildren().clear();
+        Map<String, Map<String, Map<String, Double>>> byPillar = new LinkedHashMap<>();
+        List<String> candidates = new ArrayList<>();
+        for (MetricResult result : state.auditResults()) {
+            if (!candidates.contains(result.candidate())) {
+                candidates.add(result.candidate());
+            }
+            if (result.value() == null || result.pillar() == null) {
+                continue;
+            }
+            byPillar.computeIfAbsent(result.pillar().id(), pillar -> new LinkedHashMap<>())
+                    .computeIfAbsent(result.id(), id -> new LinkedHashMap<>())
+                    .put(result.candidate(), result.value());
+        }
+        // TODO: show the report's per-metric chart definitions (distribution overlays, heatmaps, ROC curves)
+        // once the report module builds them from the metric results' chart data.
+        for (Map.Entry<String, Map<String, Map<String, Double>>> pillar : byPillar.entrySet()) {
+            List<String> metrics = new ArrayList<>(pillar.getValue().keySet());
+            List<ReportModel.Series> series = new ArrayList<>();
+            for (String candidate : candidates) {
+                List<Double> values = new ArrayList<>();
+                for (String metric : metrics) {
+                    values.add(pillar.getValue().get(metric).get(candidate));
+                }
+                series.add(new ReportModel.Series(candidate, values, null, null));
+            }
+            double height = Math.max(220, 60 + metrics.size() * candidates.size() * 14.0);
+            ReportModel.Chart spec = new ReportModel.Chart("hbar", capitalise(pillar.getKey()) + " metrics", null,
+                    "value", metrics, series, null, null, null, null);
+            charts.getChildren().add(new ChartTile(spec, 560, Math.min(height, 700)));
+        }
+    }
+
+    /** Audits every finished candidate in a background task; results replace the stored audit. */
+    public Task<AuditResult> runAudit() {
+        try {
+            return startAudit();
+        } catch (InvalidInputException e) {
+            Dialogs.showError(workbench.window(), "Cannot start the audit", e);
+            return null;
+        }
+    }
+
+    private Task<AuditResult> startAudit() {
+        LoadedData data = state.dataProperty().get();
+        if (data == null || data.table() == null) {
+            throw new InvalidInputException("no data loaded; open a CSV file on the Data screen first");
+        }
+        Map<String, Table> synthetic = new LinkedHashMap<>();
+        for (Candidate candidate : state.candidates()) {
+            if (candidate.status() == CandidateStatus.FINISHED && candidate.syntheticProperty().get() != null) {
+                synthetic.put(candidate.name(), candidate.syntheticProperty().get());
+            }
+        }
+        if (synthetic.isEmpty()) {
+            throw new InvalidInputException("no finished candidate to audit; run the queue on the Generate "
+                    + "screen first");
+        }
+        List<String> chosen = List.copyOf(state.auditGroups());
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("no metric group chosen; tick at least one of fidelity, utility, "
+                    + "fairness, privacy");
+        }
+        Schema schema = state.schemaProperty().get();
+        Engine engine = workbench.engine();
+        workbench.splits().configure(data.table(), state.holdoutFractionProperty().get(),
+                state.holdoutSeedProperty().get());
+        var splits = workbench.splits();
+        CancellationToken cancellation = new CancellationToken();
+        Task<AuditResult> task = new Task<>() {
+            @Override
+            protected AuditResult call() {
+                Background.recordWork("audit");
+                Split split = splits.get(schema);
+                return engine.audit(chosen, split.train(), split.holdout(), synthetic, schema,
+                        (name, fraction) -> {
+                            updateProgress(fraction, 1);
+                            updateMessage(name);
+                        }, cancellation);
+            }
+        };
+        progress.progressProperty().bind(task.progressProperty());
+        stage.textProperty().bind(task.messageProperty());
+        run.setDisable(true);
+        cancel.setDisable(false);
+        task.setOnSucceeded(event -> {
+            done();
+            state.auditProperty().set(task.getValue());
+            workbench.status("Audited " + synthetic.size() + " candidate(s)");
+        });
+        task.setOnFailed(event -> {
+            done();
+            if (task.getException() instanceof CancelledException) {
+                workbench.status("Audit cancelled");
+                return;
+            }
+            Dialogs.showError(workbench.window(), "The audit failed", task.getException());
+        });
+        task.setOnCancelled(event -> done());
+        running = task;
+        token = cancellation;
+        workbench.status("Auditing " + synthetic.size() + " candidate(s) …");
+        return workbench.background().submit(task);
+    }
+
+    public void cancelAudit() {
+        if (token != null) {
+            token.cancel();
+        }
+    }
+
+    private void done() {
+        progress.progressProperty().unbind();
+        stage.textProperty().unbind();
+        progress.setProgress(running != null && running.getState() == javafx.concurrent.Worker.State.SUCCEEDED
+                ? 1 : 0);
+        run.setDisable(false);
+        cancel.setDisable(true);
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "";
+        }
+        double magnitude = Math.abs(value);
+        return magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) ? String.format(Locale.ROOT, "%.3e", value)
+                : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
