@@ -14,9 +14,9 @@ class StudyAttacksTest {
 
     @Test
     void shadowAttackSeparatesWorlds() {
-        Table adult = TestTables.read(TestTables.ADULT.resolve("adult_train.csv"), Set.of(), 3000);
+        Table adult = TestTables.read(TestTables.ADULT.resolve("adult_train.csv"), Set.of(), 1000);
         Table target = adult.selectRows(new int[] {0});
-        Table pool = adult.selectRows(range(1, 3000));
+        Table pool = adult.selectRows(range(1, 1000));
         List<String> columns = adult.columnNames();
         ShadowModelAttack attack = new ShadowModelAttack(pool, target, columns);
         SplittableRandom random = new SplittableRandom(9);
