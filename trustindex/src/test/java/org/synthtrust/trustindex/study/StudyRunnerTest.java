@@ -143,4 +143,40 @@ class StudyRunnerTest {
         }
         assertThat(result.ranking().allDisqualified()).isFalse();
     }
+
+    /** A grid with repeats: every fit is charged, the selection names the total, repeats give robustness. */
+    @Test
+    void gridSelectionStatesTotalEpsilon() throws Exception {
+        Files.copy(CASES.resolve("C17.csv"), folder.resolve("real.csv"));
+        Files.writeString(folder.resolve("schema.json"), C17_SCHEMA);
+        Path studyFile = folder.resolve("study.yaml");
+        Files.writeString(studyFile, """
+                data: real.csv
+                schema: schema.json
+                holdout: {fraction: 0.15, seed: 3}
+                candidates:
+                  - name: g
+                    delta: 1.0e-9
+                    repeats: 2
+                    seed: 5
+                    grid: {methods: [independent], epsilons: [0.5, 1.0]}
+                audit: {metrics: [privacy.exact_match, fidelity.marginal1]}
+                """);
+        Path out = folder.resolve("out");
+        StudyRanking result = new StudyRunner(StudyFile.load(studyFile), out, StudyFolder.Mode.NEW).run(null, null);
+
+        assertThat(out.resolve("synthetic/g-independent-e0.5-r1.csv")).isRegularFile();
+        assertThat(out.resolve("synthetic/g-independent-e1-r2.provenance.json")).isRegularFile();
+        assertThat(result.budget().fits()).isEqualTo(4);
+        assertThat(result.budget().totalEpsilon()).isLessThanOrEqualTo(3.0 + 1e-9);
+        assertThat(result.selections()).singleElement().satisfies(selection -> {
+            assertThat(selection.grid()).isEqualTo("g");
+            assertThat(selection.selected()).isEqualTo(result.ranking().candidates().get(0).name());
+            assertThat(selection.statement()).contains("no differential privacy guarantee covers")
+                    .contains("basic composition");
+        });
+        CandidateScore first = result.ranking().candidates().get(0);
+        assertThat(first.repeats()).isEqualTo(2);
+        assertThat(first.pillars()).containsKey(TrustPillar.ROBUSTNESS.id());
+    }
 }
