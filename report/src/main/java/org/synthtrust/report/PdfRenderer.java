@@ -415,8 +415,12 @@ public final class PdfRenderer {
         }
         float lead = TABLE * 1.3f;
         if (caption != null) {
-            ensure(BODY * 1.4f + 3 * lead);
-            line(caption, bold, BODY, MARGIN, INK);
+            List<String> lines = wrap(caption, bold, BODY, WIDTH);
+            ensure(lines.size() * BODY * 1.25f + 3 * lead);
+            for (String l : lines) {
+                y -= BODY * 1.25f;
+                text(l, bold, BODY, MARGIN, y, INK);
+            }
             y -= 3;
         }
         drawRow(header, columns, widths, true);
