@@ -241,7 +241,7 @@ final class PillarCharts {
                     && m.value() != null).findFirst().ifPresent(m -> {
                         names.add(candidate.name());
                         empirical.add(m.value());
-                        claimed.add(Double.isNaN(candidate.ledger().totalEpsilon()) ? null : candidate.ledger().totalEpsilon());
+                        claimed.add(candidate.ledger() == null ? null : candidate.ledger().totalEpsilon());
                     });
         }
         if (names.isEmpty()) {

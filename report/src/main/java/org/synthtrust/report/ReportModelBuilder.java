@@ -185,8 +185,7 @@ public final class ReportModelBuilder {
             snapshot = LedgerSnapshot.fromJson(provenance.get("ledger").toString());
         }
         if (snapshot == null) {
-            return new ReportModel.Candidate(name, method, parameters, Double.NaN, Double.NaN, false,
-                    new ReportModel.Ledger("none (no provenance file; table audited as given)", 0, 0, List.of()));
+            return new ReportModel.Candidate(name, method, parameters, null, null, false, null);
         }
         List<ReportModel.LedgerRow> rows = new ArrayList<>();
         for (LedgerEntry entry : snapshot.entries()) {
@@ -289,7 +288,7 @@ public final class ReportModelBuilder {
         if (chosen.testMode()) {
             sb.append("Candidate ").append(recommended).append(" ranks first but was produced in seeded test mode: "
                     + "it is NOT PRIVATE and must not be released. ");
-        } else if (Double.isNaN(chosen.epsilon())) {
+        } else if (chosen.ledger() == null) {
             sb.append("Candidate ").append(recommended).append(" ranks first, but no privacy ledger was found for "
                     + "it, so this study makes no privacy claim about it. ");
         } else {
