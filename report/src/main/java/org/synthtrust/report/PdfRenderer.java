@@ -31,9 +31,9 @@ import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Renders a {@link ReportModel} to PDF with Apache PDFBox. Text uses the embedded DejaVu Sans subset; charts
- * are JFreeChart objects drawn as vector form XObjects through the pdfbox-graphics2d bridge, whose font text
- * drawer writes chart labels as real text in the same embedded font, so they can be searched and extracted.
+ * Renders a {@link ReportModel} to PDF with Apache PDFBox. Text uses the embedded DejaVu Sans subset. Charts
+ * are JFreeChart objects drawn as vector form XObjects through the pdfbox-graphics2d bridge. The bridge's font
+ * text drawer writes chart labels as real text in the same embedded font, so they can be searched and extracted.
  */
 public final class PdfRenderer {
     private static final PDRectangle PAGE = PDRectangle.A4;
@@ -313,8 +313,8 @@ public final class PdfRenderer {
     // ---- tables --------------------------------------------------------------------------------------------
 
     /**
-     * Draws a table. Rows continue on the next page with the header repeated; a table wider than the page is
-     * cut into column slices, each repeating the key columns, so no column is ever dropped.
+     * Draws a table. Rows continue on the next page with the header repeated. A table wider than the page is
+     * cut into column slices that each repeat the key columns, so no column is dropped.
      */
     private void table(Block.Table table) throws IOException {
         int n = table.header().size();
@@ -322,6 +322,7 @@ public final class PdfRenderer {
         for (int c = 0; c < n; c++) {
             header[c] = clean(table.header().get(c));
         }
+
         List<String[]> rows = new ArrayList<>();
         for (List<String> row : table.rows()) {
             String[] cells = new String[n];
@@ -330,8 +331,8 @@ public final class PdfRenderer {
             }
             rows.add(cells);
         }
-        // Natural width fits the longest cell on one line; minimum width fits the longest word, so a column
-        // never breaks inside a word unless the word alone is wider than MAX_COLUMN.
+        // Natural width fits the longest cell on one line. Minimum width fits the longest word, so a column
+        // breaks inside a word only when the word alone is wider than MAX_COLUMN.
         float[] natural = new float[n];
         float[] minimum = new float[n];
         for (int c = 0; c < n; c++) {
@@ -344,6 +345,7 @@ public final class PdfRenderer {
             natural[c] = Math.min(MAX_COLUMN, Math.max(24f, w + 2 * PAD + 1));
             minimum[c] = Math.min(natural[c], Math.max(24f, word + 2 * PAD + 1));
         }
+
         int keys = Math.min(table.keyColumns(), n);
         List<List<Integer>> slices = slices(minimum, keys);
         for (int s = 0; s < slices.size(); s++) {
@@ -400,7 +402,7 @@ public final class PdfRenderer {
             minimumTotal += minimum[c];
         }
         // A slice that fits keeps natural widths. Otherwise each column gets its minimum plus a share of the
-        // remaining page width in proportion to how much wrapping it saves; a slice whose minimums overflow
+        // remaining page width in proportion to how much wrapping it saves. A slice whose minimums overflow
         // (one very wide column beyond the keys) is scaled down to the page.
         float[] widths = new float[columns.size()];
         for (int i = 0; i < widths.length; i++) {

@@ -125,6 +125,6 @@ public record ReportModel(
     public record Methods(List<MetricNote> metricNotes, List<String> guarantees, List<String> limitations,
                           Map<String, String> reproducibility) { }
 
-    /** What one metric measures, in two lines. */
+    /** Two-line explanation of one metric. */
     public record MetricNote(String id, String text) { }
 }

@@ -68,6 +68,8 @@ public final class ReportModelBuilder {
         return new ReportModelBuilder(dir, k).build();
     }
 
+    // TODO: study.json has no fixed writer yet. This reads name, id, created, input (a path, or an object with
+    // file), rows, missing (column to count) and seed, and falls back to audit.json where those are absent.
     private ReportModel build() {
         Path auditFile = dir.resolve("audit.json");
         if (!Files.isRegularFile(auditFile)) {

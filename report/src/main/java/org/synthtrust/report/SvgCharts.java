@@ -20,7 +20,8 @@ final class SvgCharts {
 
     private SvgCharts() { }
 
-    static String svg(ReportModel.Chart chart) {
+    /** Returns the SVG element of one chart; {@code id} makes its clip-path id unique within the page. */
+    static String svg(ReportModel.Chart chart, int id) {
         StringBuilder s = new StringBuilder(4096);
         int height = "hbar".equals(chart.kind()) ? Math.max(H, TOP + 40 + 16 * chart.categories().size()) : H;
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(height)
@@ -31,7 +32,7 @@ final class SvgCharts {
         switch (chart.kind()) {
             case "bar", "interval" -> bars(s, chart, height, "interval".equals(chart.kind()));
             case "hbar" -> hbars(s, chart, height);
-            case "line", "scatter" -> lines(s, chart, height);
+            case "line", "scatter" -> lines(s, chart, height, id);
             case "heatmap" -> heatmap(s, chart, height);
             case "radar" -> radar(s, chart, height);
             default -> throw new IllegalArgumentException("unknown chart kind '" + chart.kind() + "'");
@@ -179,7 +180,7 @@ final class SvgCharts {
         }
     }
 
-    private static void lines(StringBuilder s, ReportModel.Chart chart, int height) {
+    private static void lines(StringBuilder s, ReportModel.Chart chart, int height, int id) {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
@@ -206,20 +207,23 @@ final class SvgCharts {
             }
             yMax = Math.min(1.0, yMax * 1.1);
         }
+
         if (xMax <= xMin) {
             xMax = xMin + 1;
         }
         if (yMax <= yMin) {
             yMax = yMin + 1;
         }
+
         axes(s, new double[] {yMin, yMax}, height, chart.yLabel());
         double plotW = W - LEFT - RIGHT;
         double plotH = height - TOP - BOTTOM;
         boolean scatter = "scatter".equals(chart.kind());
-        s.append("<defs><clipPath id=\"clip").append(Integer.toHexString(System.identityHashCode(chart)))
+
+        s.append("<defs><clipPath id=\"clip").append(id)
                 .append("\"><rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(n(plotW))
                 .append("\" height=\"").append(n(plotH)).append("\"/></clipPath></defs>");
-        s.append("<g clip-path=\"url(#clip").append(Integer.toHexString(System.identityHashCode(chart))).append(")\">");
+        s.append("<g clip-path=\"url(#clip").append(id).append(")\">");
         for (int k = 0; k < chart.lines().size(); k++) {
             ReportModel.Line line = chart.lines().get(k);
             StringBuilder points = new StringBuilder();
@@ -239,6 +243,7 @@ final class SvgCharts {
             }
         }
         s.append("</g>");
+
         for (int t = 0; t <= 4; t++) {
             double v = xMin + (xMax - xMin) * t / 4;
             text(s, LEFT + plotW * t / 4, TOP + plotH + 13, esc(Fmt.num(Math.round(v * 1000) / 1000.0)), "middle", 9, false);
