@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
@@ -636,7 +637,34 @@ public final class PdfRenderer {
         info.setKeywords("synthetic data, differential privacy, audit, trust index");
         info.setCreator("SynthTrust " + model.cover().version());
         info.setProducer("Apache PDFBox");
-        info.setCreationDate(Calendar.getInstance());
+        Calendar now = Calendar.getInstance();
+        info.setCreationDate(now);
         doc.getDocumentCatalog().setLanguage("en");
+
+        // PDF/A readers take title, author and subject from XMP metadata, so the same facts go there too.
+        String date = String.format(java.util.Locale.ROOT, "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS%1$tz", now)
+                .replaceFirst("(\\d{2})(\\d{2})$", "$1:$2");
+        String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+                + "<dc:format>application/pdf</dc:format>\n"
+                + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + HtmlRenderer.esc(info.getTitle())
+                + "</rdf:li></rdf:Alt></dc:title>\n"
+                + "<dc:creator><rdf:Seq><rdf:li>" + HtmlRenderer.esc(info.getAuthor()) + "</rdf:li></rdf:Seq></dc:creator>\n"
+                + "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + HtmlRenderer.esc(info.getSubject())
+                + "</rdf:li></rdf:Alt></dc:description>\n"
+                + "<pdf:Producer>" + HtmlRenderer.esc(info.getProducer()) + "</pdf:Producer>\n"
+                + "<pdf:Keywords>" + HtmlRenderer.esc(info.getKeywords()) + "</pdf:Keywords>\n"
+                + "<xmp:CreatorTool>" + HtmlRenderer.esc(info.getCreator()) + "</xmp:CreatorTool>\n"
+                + "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n"
+                + "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+        try {
+            PDMetadata metadata = new PDMetadata(doc);
+            metadata.importXMPMetadata(xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            doc.getDocumentCatalog().setMetadata(metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the XMP metadata: " + e.getMessage(), e);
+        }
     }
 }

@@ -208,6 +208,15 @@ final class SvgCharts {
             yMax = Math.min(1.0, yMax * 1.1);
         }
 
+        if ("scatter".equals(chart.kind())) {
+            // Pad the ranges so points on the extremes are not cut in half by the clip path.
+            double padX = Math.max(1e-9, (xMax - xMin) * 0.08);
+            double padY = Math.max(1e-9, (yMax - yMin) * 0.08);
+            xMin -= padX;
+            xMax += padX;
+            yMin -= padY;
+            yMax += padY;
+        }
         if (xMax <= xMin) {
             xMax = xMin + 1;
         }
@@ -254,7 +263,7 @@ final class SvgCharts {
 
     private static void heatmap(StringBuilder s, ReportModel.Chart chart, int height) {
         int n = chart.matrix().size();
-        double side = Math.min(W - 120.0, height - TOP - 20.0) / Math.max(1, n);
+        double side = Math.min(W - 120.0, height - TOP - 90.0) / Math.max(1, n);
         double maxAbs = 1e-12;
         for (List<Double> row : chart.matrix()) {
             for (Double v : row) {
@@ -275,6 +284,12 @@ final class SvgCharts {
                         .append("\"><title>").append(esc(chart.categories().get(r) + " / " + chart.categories().get(c) + ": "
                         + Fmt.num(v))).append("</title></rect>");
             }
+        }
+        for (int c = 0; c < n; c++) {
+            double lx = x0 + c * side + side * 0.6;
+            double ly = TOP + n * side + 4;
+            s.append("<text transform=\"translate(").append(n(lx)).append(',').append(n(ly))
+                    .append(") rotate(90)\" font-size=\"8\">").append(esc(chart.categories().get(c))).append("</text>");
         }
         text(s, x0 + n * side + 8, TOP + 10, esc("range \u00b1" + Fmt.num(Math.round(maxAbs * 1000) / 1000.0)), "start", 9, false);
     }
