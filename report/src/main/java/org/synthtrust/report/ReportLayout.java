@@ -64,7 +64,8 @@ public final class ReportLayout {
         heading(DATA);
         ReportModel.DataSummary data = model.data();
         int k = model.disclosure().k();
-        blocks.add(new Block.Paragraph("Rows (rounded to the nearest hundred): " + Fmt.count(data.rowsRounded())
+        String rowCount = data.rowsRounded() == null ? "not recorded" : Fmt.count(data.rowsRounded());
+        blocks.add(new Block.Paragraph("Rows (rounded to the nearest hundred): " + rowCount
                 + ". Columns: " + data.columnCount() + ". Missing-value counts below " + k + " are shown as \"< "
                 + k + "\".", "normal"));
         List<List<String>> rows = new ArrayList<>();

@@ -45,9 +45,9 @@ public record ReportModel(
     /**
      * Coarse facts about the private table.
      *
-     * @param rowsRounded row count rounded to the nearest hundred
+     * @param rowsRounded row count rounded to the nearest hundred, or null when the study did not record it
      */
-    public record DataSummary(long rowsRounded, int columnCount, List<ColumnSummary> columns) { }
+    public record DataSummary(Long rowsRounded, int columnCount, List<ColumnSummary> columns) { }
 
     /**
      * One column of the private table.

@@ -200,7 +200,7 @@ public final class ReportModelBuilder {
     }
 
     private ReportModel.DataSummary dataSummary(JsonNode study, Schema schema) {
-        long rows = study != null && study.has("rows") ? study.get("rows").asLong() : 0;
+        Long rows = study != null && study.has("rows") ? SmallCells.roundToHundred(study.get("rows").asLong()) : null;
         JsonNode missing = study == null ? null : study.get("missing");
         List<ReportModel.ColumnSummary> columns = new ArrayList<>();
         if (schema != null) {
@@ -214,7 +214,7 @@ public final class ReportModelBuilder {
                         spec.isInferred() ? "inferred" : "declared", domain(spec)));
             }
         }
-        return new ReportModel.DataSummary(SmallCells.roundToHundred(rows), columns.size(), columns);
+        return new ReportModel.DataSummary(rows, columns.size(), columns);
     }
 
     /** Describes a column's domain without listing inferred bounds, which would be real extreme values. */
