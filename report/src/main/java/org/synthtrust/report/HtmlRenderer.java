@@ -25,7 +25,6 @@ public final class HtmlRenderer {
             """;
 
     private final StringBuilder html = new StringBuilder(1 << 16);
-    private int chartCount;
 
     private HtmlRenderer() { }
 
@@ -75,7 +74,7 @@ public final class HtmlRenderer {
             } else if (block instanceof Block.Charts charts) {
                 html.append("<div class=\"charts\">\n");
                 for (ReportModel.Chart chart : charts.charts()) {
-                    html.append("<div class=\"chart\">").append(SvgCharts.svg(chart, ++chartCount)).append("</div>\n");
+                    html.append("<div class=\"chart\">").append(SvgCharts.svg(chart)).append("</div>\n");
                 }
                 html.append("</div>\n");
             }

@@ -20,8 +20,7 @@ final class SvgCharts {
 
     private SvgCharts() { }
 
-    /** Returns the SVG element of one chart; {@code id} makes its clip-path id unique within the page. */
-    static String svg(ReportModel.Chart chart, int id) {
+    static String svg(ReportModel.Chart chart) {
         StringBuilder s = new StringBuilder(4096);
         int height = "hbar".equals(chart.kind()) ? Math.max(H, TOP + 40 + 16 * chart.categories().size()) : H;
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(height)
@@ -32,7 +31,7 @@ final class SvgCharts {
         switch (chart.kind()) {
             case "bar", "interval" -> bars(s, chart, height, "interval".equals(chart.kind()));
             case "hbar" -> hbars(s, chart, height);
-            case "line", "scatter" -> lines(s, chart, height, id);
+            case "line", "scatter" -> lines(s, chart, height);
             case "heatmap" -> heatmap(s, chart, height);
             case "radar" -> radar(s, chart, height);
             default -> throw new IllegalArgumentException("unknown chart kind '" + chart.kind() + "'");
@@ -180,7 +179,7 @@ final class SvgCharts {
         }
     }
 
-    private static void lines(StringBuilder s, ReportModel.Chart chart, int height, int id) {
+    private static void lines(StringBuilder s, ReportModel.Chart chart, int height) {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
@@ -209,7 +208,7 @@ final class SvgCharts {
         }
 
         if ("scatter".equals(chart.kind())) {
-            // Pad the ranges so points on the extremes are not cut in half by the clip path.
+            // Pad the ranges so points on the extremes stay inside the plot area.
             double padX = Math.max(1e-9, (xMax - xMin) * 0.08);
             double padY = Math.max(1e-9, (yMax - yMin) * 0.08);
             xMin -= padX;
@@ -229,21 +228,33 @@ final class SvgCharts {
         double plotH = height - TOP - BOTTOM;
         boolean scatter = "scatter".equals(chart.kind());
 
-        s.append("<defs><clipPath id=\"clip").append(id)
-                .append("\"><rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(n(plotW))
-                .append("\" height=\"").append(n(plotH)).append("\"/></clipPath></defs>");
-        s.append("<g clip-path=\"url(#clip").append(id).append(")\">");
         for (int k = 0; k < chart.lines().size(); k++) {
             ReportModel.Line line = chart.lines().get(k);
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < line.x().size(); i++) {
-                double px = LEFT + plotW * (line.x().get(i) - xMin) / (xMax - xMin);
-                double py = TOP + plotH - plotH * (line.y().get(i) - yMin) / (yMax - yMin);
+                double x = line.x().get(i);
+                double y = line.y().get(i);
+                boolean last = false;
+                if (x > xMax && i > 0) {
+                    // Cut the line where it leaves a zoomed x range, by linear interpolation.
+                    double x0 = line.x().get(i - 1);
+                    double y0 = line.y().get(i - 1);
+                    y = y0 + (y - y0) * (xMax - x0) / (x - x0);
+                    x = xMax;
+                    last = true;
+                } else if (x > xMax) {
+                    break;
+                }
+                double px = LEFT + plotW * (x - xMin) / (xMax - xMin);
+                double py = TOP + plotH - plotH * (Math.min(y, yMax) - yMin) / (yMax - yMin);
                 if (scatter) {
                     s.append("<circle cx=\"").append(n(px)).append("\" cy=\"").append(n(py)).append("\" r=\"4\" fill=\"")
                             .append(colour(k)).append("\"/>");
                 } else {
                     points.append(n(px)).append(',').append(n(py)).append(' ');
+                }
+                if (last) {
+                    break;
                 }
             }
             if (!scatter) {
@@ -251,7 +262,6 @@ final class SvgCharts {
                         .append(points.toString().trim()).append("\"/>");
             }
         }
-        s.append("</g>");
 
         for (int t = 0; t <= 4; t++) {
             double v = xMin + (xMax - xMin) * t / 4;
@@ -289,7 +299,7 @@ final class SvgCharts {
             double lx = x0 + c * side + side * 0.6;
             double ly = TOP + n * side + 4;
             s.append("<text transform=\"translate(").append(n(lx)).append(',').append(n(ly))
-                    .append(") rotate(90)\" font-size=\"8\">").append(esc(chart.categories().get(c))).append("</text>");
+                    .append(") rotate(-90)\" font-size=\"8\" text-anchor=\"end\">").append(esc(chart.categories().get(c))).append("</text>");
         }
         text(s, x0 + n * side + 8, TOP + 10, esc("range \u00b1" + Fmt.num(Math.round(maxAbs * 1000) / 1000.0)), "start", 9, false);
     }
