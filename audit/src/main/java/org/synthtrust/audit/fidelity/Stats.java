@@ -174,7 +174,7 @@ public final class Stats {
 
     /**
      * Correlation ratio η of a numeric variable given a category: the square root of the between-group share
-     * of the total sum of squares; NaN when the numeric variable is constant.
+     * of the total sum of squares; NaN when the numeric variable is constant or only one category occurs.
      */
     public static double correlationRatio(int[] category, int size, double[] value) {
         int n = value.length;
@@ -194,7 +194,8 @@ public final class Stats {
         for (double v : value) {
             total += (v - mean) * (v - mean);
         }
-        if (total <= 0) {
+        long groups = java.util.Arrays.stream(counts).filter(c -> c > 0).count();
+        if (total <= 0 || groups < 2) {
             return Double.NaN;
         }
         double between = 0;

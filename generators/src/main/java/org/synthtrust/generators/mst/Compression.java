@@ -23,7 +23,7 @@ final class Compression {
         boolean merged = false;
         for (int attribute = 0; attribute < maps.length; attribute++) {
             sizes[attribute] = Arrays.stream(maps[attribute]).max().orElse(0) + 1;
-            merged |= sizes[attribute] != original.size(attribute);
+            merged |= !isIdentity(maps[attribute]);
         }
         this.compressed = new Domain(original.names(), sizes);
         this.hasMerges = merged;
@@ -61,6 +61,15 @@ final class Compression {
         return new Compression(domain, maps);
     }
 
+    private static boolean isIdentity(int[] map) {
+        for (int code = 0; code < map.length; code++) {
+            if (map[code] != code) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Domain compressedDomain() {
         return compressed;
     }
@@ -77,7 +86,8 @@ final class Compression {
     int[][] apply(int[][] codes) {
         int[][] result = new int[codes.length][];
         for (int attribute = 0; attribute < codes.length; attribute++) {
-            if (compressed.size(attribute) == original.size(attribute)) {
+            // A single small value keeps the domain size but moves to the last code, so test the map itself.
+            if (isIdentity(maps[attribute])) {
                 result[attribute] = codes[attribute];
                 continue;
             }

@@ -26,6 +26,9 @@ public final class MirrorDescent {
     /** Halvings per line search: 2^-25 of the trial step is below any useful change of the potentials. */
     private static final int MAX_HALVINGS = 25;
 
+    static final double GROWTH = Double.parseDouble(System.getProperty("md.growth", "2"));
+    static final java.util.concurrent.atomic.AtomicLong PASSES = new java.util.concurrent.atomic.AtomicLong();
+
     private MirrorDescent() {
     }
 
@@ -89,7 +92,7 @@ public final class MirrorDescent {
         int done = 0;
         for (; done < iterations; done++) {
             cancel.throwIfCancelled();
-            step *= 2;
+            step *= GROWTH;
             boolean accepted = false;
             for (int attempt = 0; attempt <= MAX_HALVINGS; attempt++) {
                 double[][] trialTheta = new double[theta.length][];
@@ -102,6 +105,7 @@ public final class MirrorDescent {
                     trialTheta[clique] = next;
                 }
                 GraphicalModel trial = model.withPotentials(trialTheta);
+                PASSES.incrementAndGet();
                 double[][] trialMu = trial.marginals();
                 double[][] trialGradient = new double[tree.size()][];
                 double trialValue = loss.evaluate(trialMu, trialGradient);
