@@ -68,6 +68,8 @@ public final class ReportModelBuilder {
         return new ReportModelBuilder(dir, k).build();
     }
 
+    // TODO: study.json has no fixed writer yet. This reads name, id, created, input (a path, or an object with
+    // file), rows, missing (column to count) and seed, and falls back to audit.json where those are absent.
     private ReportModel build() {
         Path auditFile = dir.resolve("audit.json");
         if (!Files.isRegularFile(auditFile)) {
@@ -185,8 +187,7 @@ public final class ReportModelBuilder {
             snapshot = LedgerSnapshot.fromJson(provenance.get("ledger").toString());
         }
         if (snapshot == null) {
-            return new ReportModel.Candidate(name, method, parameters, Double.NaN, Double.NaN, false,
-                    new ReportModel.Ledger("none (no provenance file; table audited as given)", 0, 0, List.of()));
+            return new ReportModel.Candidate(name, method, parameters, null, null, false, null);
         }
         List<ReportModel.LedgerRow> rows = new ArrayList<>();
         for (LedgerEntry entry : snapshot.entries()) {
@@ -199,7 +200,7 @@ public final class ReportModelBuilder {
     }
 
     private ReportModel.DataSummary dataSummary(JsonNode study, Schema schema) {
-        long rows = study != null && study.has("rows") ? study.get("rows").asLong() : 0;
+        Long rows = study != null && study.has("rows") ? SmallCells.roundToHundred(study.get("rows").asLong()) : null;
         JsonNode missing = study == null ? null : study.get("missing");
         List<ReportModel.ColumnSummary> columns = new ArrayList<>();
         if (schema != null) {
@@ -213,7 +214,7 @@ public final class ReportModelBuilder {
                         spec.isInferred() ? "inferred" : "declared", domain(spec)));
             }
         }
-        return new ReportModel.DataSummary(SmallCells.roundToHundred(rows), columns.size(), columns);
+        return new ReportModel.DataSummary(rows, columns.size(), columns);
     }
 
     /** Describes a column's domain without listing inferred bounds, which would be real extreme values. */
@@ -289,7 +290,7 @@ public final class ReportModelBuilder {
         if (chosen.testMode()) {
             sb.append("Candidate ").append(recommended).append(" ranks first but was produced in seeded test mode: "
                     + "it is NOT PRIVATE and must not be released. ");
-        } else if (Double.isNaN(chosen.epsilon())) {
+        } else if (chosen.ledger() == null) {
             sb.append("Candidate ").append(recommended).append(" ranks first, but no privacy ledger was found for "
                     + "it, so this study makes no privacy claim about it. ");
         } else {
