@@ -52,6 +52,8 @@ class WorkflowTest {
         driver = new WorkbenchDriver(robot, window);
         PulseMonitor pulses = new PulseMonitor();
         robot.interact(pulses::start);
+        StallWatchdog watchdog = new StallWatchdog();
+        robot.interact(watchdog::start);
 
         mark("open csv");
         driver.openCsv(WorkbenchDriver.ADULT);
@@ -145,6 +147,10 @@ class WorkflowTest {
                 && Files.isRegularFile(project.resolve("synthetic/mst-e10.csv")));
 
         robot.interact(pulses::stop);
+        watchdog.stop();
+        if (Boolean.getBoolean("synthtrust.stallTraces")) {
+            watchdog.reports().forEach(System.out::println);
+        }
         System.out.printf(java.util.Locale.ROOT, "Workbench Adult flow: longest FX-thread stall %.1f ms over %d "
                 + "pulses%n", pulses.maxGapMillis(), pulses.pulses());
         for (PulseMonitor.Gap gap : pulses.longGaps()) {
