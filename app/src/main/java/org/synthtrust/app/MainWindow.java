@@ -301,6 +301,11 @@ public final class MainWindow {
         return true;
     }
 
+    /** Saves the project into {@code folder} in the background. */
+    public Task<Void> saveProjectTo(Path folder) {
+        return projectIO.save(folder, "Saved");
+    }
+
     /** Asks what to do with unsaved work; returns false when the user cancels the action. */
     private boolean confirmDiscardOrSave(String action) {
         if (!workbench.state().isDirty()) {

@@ -241,7 +241,7 @@ public final class AuditScreen implements Screen {
      * module's chart factory.
      */
     private void refreshCharts() {
-        charts.getChildren().clear();
+        List<ChartTile.Request> requests = new ArrayList<>();
         Map<String, Map<String, Map<String, Double>>> byPillar = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         for (MetricResult result : state.auditResults()) {
@@ -270,8 +270,9 @@ public final class AuditScreen implements Screen {
             double height = Math.max(220, 60 + metrics.size() * candidates.size() * 14.0);
             ReportModel.Chart spec = new ReportModel.Chart("hbar", capitalise(pillar.getKey()) + " metrics", null,
                     "value", metrics, series, null, null, null, null);
-            charts.getChildren().add(new ChartTile(spec, 560, Math.min(height, 700)));
+            requests.add(new ChartTile.Request(spec, 560, Math.min(height, 700)));
         }
+        ChartTile.showAll(workbench.background(), charts, requests);
     }
 
     /** Audits every finished candidate in a background task; results replace the stored audit. */

@@ -1,5 +1,9 @@
 package org.synthtrust.app.common;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.concurrent.Task;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -8,13 +12,14 @@ import org.synthtrust.report.ReportModel;
 
 /**
  * One chart in a JFreeChart-FX {@link ChartViewer}. The chart object comes from the report module's
- * {@link Charts} factory, so the workbench and the PDF draw the same definition.
+ * {@link Charts} factory, so the workbench and the PDF draw the same definition. Building a chart loads fonts
+ * and Java2D classes (a second or more the first time), so {@link #showAll} builds them on a worker and only
+ * puts the viewers into the scene on the FX thread.
  */
 public final class ChartTile extends StackPane {
     private final ChartViewer viewer;
 
-    public ChartTile(ReportModel.Chart spec, double width, double height) {
-        JFreeChart chart = Charts.create(spec);
+    public ChartTile(JFreeChart chart, double width, double height) {
         viewer = new ChartViewer(chart);
         viewer.setPrefSize(width, height);
         setPrefSize(width, height);
@@ -25,5 +30,40 @@ public final class ChartTile extends StackPane {
 
     public JFreeChart chart() {
         return viewer.getChart();
+    }
+
+    /** A chart to draw and its size in pixels. */
+    public record Request(ReportModel.Chart spec, double width, double height) {
+    }
+
+    /**
+     * Replaces the children of {@code pane} with the requested charts once a worker has built them. A later call
+     * for the same pane wins: results of an older call are dropped.
+     */
+    public static Task<List<JFreeChart>> showAll(Background background, Pane pane, List<Request> requests) {
+        Task<List<JFreeChart>> task = new Task<>() {
+            @Override
+            protected List<JFreeChart> call() {
+                List<JFreeChart> charts = new ArrayList<>();
+                for (Request request : requests) {
+                    charts.add(Charts.create(request.spec()));
+                }
+                return charts;
+            }
+        };
+        pane.getProperties().put(ChartTile.class, task);
+        task.setOnSucceeded(event -> {
+            if (pane.getProperties().get(ChartTile.class) != task) {
+                return;
+            }
+            List<ChartTile> tiles = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                tiles.add(new ChartTile(task.getValue().get(i), requests.get(i).width(), requests.get(i).height()));
+            }
+            pane.getChildren().setAll(tiles);
+        });
+        task.setOnFailed(event -> org.slf4j.LoggerFactory.getLogger(ChartTile.class)
+                .warn("building {} chart(s) failed", requests.size(), task.getException()));
+        return background.submit(task);
     }
 }

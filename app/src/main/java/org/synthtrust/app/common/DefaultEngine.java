@@ -1,6 +1,26 @@
 package org.synthtrust.app.common;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.synthtrust.app.project.ProjectStore;
+import org.synthtrust.core.io.CsvDialect;
+import org.synthtrust.core.io.CsvOptions;
+import org.synthtrust.core.io.CsvReader;
+import org.synthtrust.core.io.CsvWriter;
+import org.synthtrust.core.io.ReadResult;
+import org.synthtrust.core.schema.SchemaIO;
+import org.synthtrust.report.HtmlRenderer;
+import org.synthtrust.report.PdfRenderer;
+import org.synthtrust.report.ReportJson;
+import org.synthtrust.report.ReportModel;
+import org.synthtrust.report.ReportModelBuilder;
+import org.synthtrust.trustindex.study.StudyJson;
+import org.synthtrust.trustindex.study.StudyRanker;
+import org.synthtrust.trustindex.study.StudyRanking;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -39,25 +59,33 @@ import org.synthtrust.trustindex.WeightProfile;
 
 /** The engine as the command line uses it: thin adapters from the workbench's calls to the engine modules. */
 public final class DefaultEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
+    /** Small-cell threshold of exported reports, the command line's default for {@code report --k}. */
+    static final int REPORT_SMALL_CELL_K = 10;
 
     @Override
     public LoadedData readCsv(Path file, Schema schemaOrNull) {
-        throw missing("reading CSV files");
+        ReadResult result = CsvReader.read(file, schemaOrNull, CsvOptions.defaults());
+        CsvDialect dialect = result.dialect();
+        // The reader decodes UTF-8 only and reports a byte order mark when the file starts with one.
+        String encoding = dialect == null ? null : dialect.byteOrderMark() ? "UTF-8 with BOM" : "UTF-8";
+        return new LoadedData(file, result.table(), result.schema(),
+                dialect == null ? null : String.valueOf(dialect.delimiter()), encoding, result.warnings());
     }
 
     @Override
     public Schema readSchema(Path file) {
-        throw missing("reading schema files");
+        return SchemaIO.read(file);
     }
 
     @Override
     public void writeSchema(Schema schema, Path file) {
-        throw missing("writing schema files");
+        SchemaIO.write(schema, file);
     }
 
     @Override
     public void writeCsv(Table table, Path file) {
-        throw missing("writing CSV files");
+        CsvWriter.write(table, file);
     }
 
     @Override
@@ -88,7 +116,34 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public Split split(Table table, Schema schema, double holdoutFraction, long seed) {
-        throw missing("the holdout split");
+        if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
+            throw new InvalidInputException("holdout fraction must be between 0 and 1 (exclusive); got "
+                    + holdoutFraction);
+        }
+        int rows = table.rowCount();
+        int holdoutRows = (int) Math.round(rows * holdoutFraction);
+        if (holdoutRows < 1 || holdoutRows >= rows) {
+            throw new InvalidInputException("holdout fraction " + holdoutFraction + " leaves no rows for training "
+                    + "or for the holdout of a " + rows + "-row table; choose a fraction between 0.1 and 0.5");
+        }
+        // TODO: call the study pipeline's split once it is public, so the GUI and `synthtrust run` split alike.
+        // Fisher-Yates shuffle of the row indices with a seeded generator; the split is recorded by its seed.
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = rows - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        int[] holdout = java.util.Arrays.copyOfRange(order, 0, holdoutRows);
+        int[] train = java.util.Arrays.copyOfRange(order, holdoutRows, rows);
+        java.util.Arrays.sort(holdout);
+        java.util.Arrays.sort(train);
+        return new Split(table.selectRows(train), table.selectRows(holdout));
     }
 
     @Override
@@ -159,7 +214,67 @@ public final class DefaultEngine implements Engine {
     @Override
     public List<Path> exportReport(ReportInput input, List<String> formats, Path folder, ProgressListener progress,
             CancellationToken cancel) {
-        throw missing("report export");
+        // The report module builds its model from a study folder, so the report inputs are staged in a private
+        // temporary folder; only the rendered files land in the destination.
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("synthtrust-report-");
+            progress.progress("prepare report inputs", 0.1);
+            input.audit().write(staging.resolve(StudyRanker.AUDIT_JSON));
+            StudyJson.write(new StudyRanking(input.ranking(), List.of(), null),
+                    staging.resolve(StudyRanker.RANKING_JSON));
+            Map<String, Object> study = new LinkedHashMap<>();
+            study.put("name", input.studyName());
+            study.put("id", input.studyName());
+            if (input.dataFileName() != null) {
+                study.put("input", input.dataFileName());
+            }
+            StudyJson.write(study, staging.resolve(StudyRanker.STUDY_JSON));
+            Path synthetic = Files.createDirectories(staging.resolve("synthetic"));
+            for (Map.Entry<String, Object> provenance : input.provenance().entrySet()) {
+                ProjectStore.writeJson(synthetic.resolve(provenance.getKey() + ".provenance.json"),
+                        provenance.getValue());
+            }
+            cancel.throwIfCancelled();
+            progress.progress("build the report model", 0.3);
+            ReportModel model = ReportModelBuilder.fromStudyFolder(staging, REPORT_SMALL_CELL_K);
+            Files.createDirectories(folder);
+            List<Path> written = new ArrayList<>();
+            double step = 0.6 / Math.max(1, formats.size());
+            double done = 0.4;
+            for (String format : formats) {
+                cancel.throwIfCancelled();
+                progress.progress("render " + format.toUpperCase(Locale.ROOT), done);
+                Path file = folder.resolve("report." + format);
+                switch (format) {
+                    case "pdf" -> PdfRenderer.render(model, file);
+                    case "html" -> HtmlRenderer.render(model, file);
+                    case "json" -> ReportJson.write(model, file);
+                    default -> throw new InvalidInputException("unknown report format '" + format
+                            + "'; use pdf, html or json");
+                }
+                written.add(file);
+                done += step;
+            }
+            progress.progress("done", 1.0);
+            return written;
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write the report into " + folder + ": " + e.getMessage()
+                    + "; check that the folder is writable", e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.debug("could not delete the staging folder {}", folder, e);
+        }
     }
 
     @Override
@@ -172,8 +287,4 @@ public final class DefaultEngine implements Engine {
         return versions;
     }
 
-    // TODO: replace with the engine call once the module that provides this feature is merged into this build.
-    private static InvalidInputException missing(String feature) {
-        return new InvalidInputException(feature + " is not available in this build of the workbench");
-    }
 }

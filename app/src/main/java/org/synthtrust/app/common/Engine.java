@@ -92,8 +92,11 @@ public interface Engine {
             boolean testMode) {
     }
 
-    /** What a report needs: the study name, results, ranking, ledgers and settings. */
-    record ReportInput(String studyName, Schema schema, List<MetricResult> results, Ranking ranking,
-            Map<String, List<LedgerLine>> ledgers, Map<String, Double> epsilons, Map<String, Double> weights) {
+    /**
+     * What a report needs: the study name, the input file's name (never its path or hash), the audit, the
+     * ranking and each candidate's model provenance (method, parameters, ledger snapshot).
+     */
+    record ReportInput(String studyName, String dataFileName, AuditResult audit, Ranking ranking,
+            Map<String, Object> provenance) {
     }
 }

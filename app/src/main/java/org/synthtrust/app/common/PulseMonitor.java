@@ -8,7 +8,15 @@ import javafx.animation.AnimationTimer;
  * maximum gap since {@link #start()} is the longest stall a user would have seen as a frozen window.
  */
 public final class PulseMonitor {
+    /** Gaps above 100 ms are kept so a test can say which step stalled. */
+    private static final long LONG_GAP_NANOS = 100_000_000L;
+
     private final AnimationTimer timer;
+    private final java.util.List<Gap> longGaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A long gap between pulses: when it ended ({@code System.nanoTime()}) and how long it was. */
+    public record Gap(long endNanos, double millis) {
+    }
     private long previousNanos = -1;
     private volatile long maxGapNanos;
     private volatile long pulses;
@@ -18,7 +26,11 @@ public final class PulseMonitor {
             @Override
             public void handle(long now) {
                 if (previousNanos >= 0) {
-                    maxGapNanos = Math.max(maxGapNanos, now - previousNanos);
+                    long gap = now - previousNanos;
+                    maxGapNanos = Math.max(maxGapNanos, gap);
+                    if (gap > LONG_GAP_NANOS) {
+                        longGaps.add(new Gap(System.nanoTime(), gap / 1e6));
+                    }
                 }
                 previousNanos = now;
                 pulses++;
@@ -30,6 +42,7 @@ public final class PulseMonitor {
     public void start() {
         previousNanos = -1;
         maxGapNanos = 0;
+        longGaps.clear();
         pulses = 0;
         timer.start();
     }
@@ -42,6 +55,11 @@ public final class PulseMonitor {
     /** Longest interval between two pulses since start, in milliseconds. */
     public double maxGapMillis() {
         return maxGapNanos / 1e6;
+    }
+
+    /** Gaps between pulses longer than 100 ms, in order. */
+    public java.util.List<Gap> longGaps() {
+        return java.util.List.copyOf(longGaps);
     }
 
     public long pulses() {

@@ -30,7 +30,8 @@ import org.synthtrust.app.common.Screen;
 import org.synthtrust.app.common.Workbench;
 import org.synthtrust.app.project.AppState;
 import org.synthtrust.app.project.Candidate;
-import org.synthtrust.app.project.LedgerLine;
+import org.synthtrust.app.project.LoadedData;
+import org.synthtrust.app.project.ProjectStore;
 import org.synthtrust.core.InvalidInputException;
 import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.trustindex.Ranking;
@@ -198,7 +199,7 @@ public final class ReportScreen implements Screen {
             @Override
             protected List<Path> call() {
                 Background.recordWork("export");
-                return engine.exportReport(input, formats, destination, (stage, fraction) -> {
+                return engine.exportReport(readProvenanceFiles(input), formats, destination, (stage, fraction) -> {
                     updateProgress(fraction, 1);
                     updateMessage(stage);
                 }, new CancellationToken());
@@ -220,16 +221,44 @@ public final class ReportScreen implements Screen {
         return workbench.background().submit(task);
     }
 
+    /**
+     * Collects the report inputs on the FX thread. A candidate fitted in this session contributes its model's
+     * provenance; a reopened one its saved provenance file, which is read later on the worker.
+     */
     private ReportInput reportInput() {
-        Map<String, List<LedgerLine>> ledgers = new LinkedHashMap<>();
-        Map<String, Double> epsilons = new LinkedHashMap<>();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        Path folder = state.projectFolderProperty().get();
         for (Candidate candidate : state.candidates()) {
-            ledgers.put(candidate.name(), candidate.ledgerProperty().get());
-            epsilons.put(candidate.name(), candidate.epsilon());
+            if (candidate.modelProperty().get() != null) {
+                provenance.put(candidate.name(), candidate.modelProperty().get().provenance());
+            } else if (folder != null) {
+                provenance.put(candidate.name(), folder.resolve(ProjectStore.SYNTHETIC_FOLDER)
+                        .resolve(candidate.name() + ".provenance.json"));
+            }
         }
-        return new ReportInput(state.projectNameProperty().get(), state.schemaProperty().get(),
-                List.copyOf(state.auditResults()), state.rankingProperty().get(), ledgers, epsilons,
-                state.weightValues());
+        LoadedData data = state.dataProperty().get();
+        String dataName = data == null || data.file() == null ? null : data.file().getFileName().toString();
+        return new ReportInput(state.projectNameProperty().get(), dataName, state.auditProperty().get(),
+                state.rankingProperty().get(), provenance);
+    }
+
+    /** Replaces saved provenance files by their JSON content; runs on the worker. */
+    private static ReportInput readProvenanceFiles(ReportInput input) {
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        input.provenance().forEach((name, value) -> {
+            if (value instanceof Path file) {
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    try {
+                        resolved.put(name, ProjectStore.json().readTree(file.toFile()));
+                    } catch (java.io.IOException e) {
+                        throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);
+                    }
+                }
+            } else {
+                resolved.put(name, value);
+            }
+        });
+        return new ReportInput(input.studyName(), input.dataFileName(), input.audit(), input.ranking(), resolved);
     }
 
     private static String number(Double value) {

@@ -295,8 +295,8 @@ public final class TrustIndexScreen implements Screen {
     }
 
     private void showRanking(Ranking value) {
-        charts.getChildren().clear();
         if (value == null) {
+            ChartTile.showAll(workbench.background(), charts, List.of());
             ranking.getItems().clear();
             notes.setText("");
             return;
@@ -307,10 +307,11 @@ public final class TrustIndexScreen implements Screen {
             noteLines.add(0, "Every candidate is disqualified by a hard constraint.");
         }
         notes.setText(String.join(" ", noteLines));
-        charts.getChildren().addAll(radar(value), pareto(value), probabilityFirst(value));
+        ChartTile.showAll(workbench.background(), charts, List.of(radar(value), pareto(value),
+                probabilityFirst(value)));
     }
 
-    private static ChartTile radar(Ranking value) {
+    private static ChartTile.Request radar(Ranking value) {
         List<String> pillars = new ArrayList<>();
         for (String pillar : AppState.PILLARS) {
             boolean present = value.candidates().stream().anyMatch(score -> score.pillars() != null
@@ -328,11 +329,11 @@ public final class TrustIndexScreen implements Screen {
             }
             series.add(new ReportModel.Series(score.name(), values, null, null));
         }
-        return new ChartTile(new ReportModel.Chart("radar", "Pillar scores", null, null, pillars, series, null,
+        return new ChartTile.Request(new ReportModel.Chart("radar", "Pillar scores", null, null, pillars, series, null,
                 null, null, null), 380, 320);
     }
 
-    private static ChartTile pareto(Ranking value) {
+    private static ChartTile.Request pareto(Ranking value) {
         List<ReportModel.Line> lines = new ArrayList<>();
         for (CandidateScore score : value.candidates()) {
             Double privacy = pillar(score, "privacy");
@@ -342,19 +343,19 @@ public final class TrustIndexScreen implements Screen {
                         List.of(privacy), List.of(utility)));
             }
         }
-        return new ChartTile(new ReportModel.Chart("scatter", "Privacy against utility", "privacy score",
+        return new ChartTile.Request(new ReportModel.Chart("scatter", "Privacy against utility", "privacy score",
                 "utility (or fidelity) score", null, null, lines, null, null,
                 lines.isEmpty() ? "no candidate has both pillars" : null), 380, 320);
     }
 
-    private static ChartTile probabilityFirst(Ranking value) {
+    private static ChartTile.Request probabilityFirst(Ranking value) {
         List<String> names = new ArrayList<>();
         List<Double> shares = new ArrayList<>();
         for (CandidateScore score : value.candidates()) {
             names.add(score.name());
             shares.add(score.probabilityFirst());
         }
-        return new ChartTile(new ReportModel.Chart("bar", "Probability of ranking first", null,
+        return new ChartTile.Request(new ReportModel.Chart("bar", "Probability of ranking first", null,
                 "share of weight draws", names, List.of(new ReportModel.Series("P(first)", shares, null, null)),
                 null, null, null, "weights drawn around the chosen ones (Dirichlet)"), 380, 320);
     }
