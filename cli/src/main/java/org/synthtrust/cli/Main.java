@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             RunCommand.class,
             RankCommand.class,
-            ReportCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
