@@ -14,6 +14,7 @@ import org.synthtrust.core.schema.ColumnSpec;
 import org.synthtrust.core.schema.InferenceReport;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.schema.SchemaInference;
+import org.synthtrust.core.table.CategoricalColumn;
 import org.synthtrust.core.table.Column;
 import org.synthtrust.core.table.Table;
 
@@ -78,7 +79,7 @@ public final class CsvReader {
         if (inference != null) {
             warnings.addAll(inference.notes());
         }
-        Schema schema = mergeSchema(names, schemaOrNull, inference, fileMarkers);
+        Schema schema = mergeSchema(table, schemaOrNull, inference, fileMarkers, warnings, file);
         CsvDialect found = withDecimal(dialect, settings, decisions)
                 .withMissingMarker(fileMarkers.isEmpty() ? "" : fileMarkers.get(0));
         return new ReadResult(table, schema, warnings, found, inference);
@@ -221,20 +222,32 @@ public final class CsvReader {
         }
     }
 
-    private static Schema mergeSchema(List<String> names, Schema declared, InferenceReport inference,
-                                      List<String> fileMarkers) {
-        if (declared != null && inference == null) {
-            return declared;
-        }
+    /**
+     * Returns the schema the table was read with: the declared specs, inferred specs for undeclared columns, and
+     * categories read from the data for categorical columns that declare none (marked inferred from data).
+     */
+    private static Schema mergeSchema(Table table, Schema declared, InferenceReport inference,
+                                      List<String> fileMarkers, List<String> warnings, Path file) {
         Map<String, ColumnSpec> columns = new LinkedHashMap<>();
-        for (String name : names) {
+        boolean changed = declared == null || inference != null;
+        for (Column column : table.columns()) {
+            String name = column.name();
             ColumnSpec spec = declared == null ? null : declared.spec(name);
             if (spec == null && inference != null) {
                 spec = inference.schema().spec(name);
+            } else if (spec != null && spec.categories() == null && column instanceof CategoricalColumn categorical) {
+                spec = spec.toBuilder().categories(categorical.levels()).inferredFromData(true).build();
+                changed = true;
+                warnings.add(file + ": column '" + name + "' is categorical but declares no categories, so they were "
+                        + "read from the data (inferred_from_data: true) and no DP guarantee covers them; declare them "
+                        + "in the schema");
             }
             columns.put(name, spec);
         }
-        return new Schema(fileMarkers, columns);
+        if (!changed) {
+            return declared;
+        }
+        return new Schema(declared != null ? declared.missingMarkers() : fileMarkers, columns);
     }
 
     private static CsvDialect withDecimal(CsvDialect dialect, CsvOptions options,

@@ -117,4 +117,15 @@ class CsvReaderSchemaTest {
         assertThat(table.column("job").isMissing(0)).isTrue();
         assertThat(table.column("n").isMissing(0)).isTrue();
     }
+
+    @Test
+    void categoriesWithoutDomainMarkedInferred() {
+        Schema schema = SchemaIO.parse("{\"columns\": {\"dept\": {\"type\": \"categorical\"}}}", "open.json", false);
+        Path file = TestFiles.write(folder, "open.csv", "dept\nops\nhr\nops\n");
+        ReadResult result = CsvReader.read(file, schema, CsvOptions.defaults());
+
+        assertThat(result.schema().spec("dept").categories()).containsExactly("ops", "hr");
+        assertThat(result.schema().spec("dept").isInferred()).isTrue();
+        assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning).contains("declares no categories"));
+    }
 }
