@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.synthtrust.core.InvalidInputException;
+import org.synthtrust.core.progress.CancellationToken;
+import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.ColumnProfile;
 import org.synthtrust.core.schema.ColumnSpec;
 import org.synthtrust.core.schema.InferenceReport;
@@ -30,6 +32,9 @@ import org.synthtrust.core.table.Table;
  * column, the value and the fix.
  */
 public final class CsvReader {
+    /** Records between cancellation checks and progress reports: often enough for a prompt cancel, cheap. */
+    static final int CHECK_EVERY_RECORDS = 8192;
+
     private CsvReader() {
     }
 
@@ -40,6 +45,15 @@ public final class CsvReader {
 
     /** Reads a file; see the class description. */
     public static ReadResult read(Path file, Schema schemaOrNull, CsvOptions options) {
+        return read(file, schemaOrNull, options, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * Reads a file, reporting progress per pass ("profile columns", then "parse values") as an estimated
+     * fraction of the file's lines, and checking {@code cancel} every {@value #CHECK_EVERY_RECORDS} records.
+     */
+    public static ReadResult read(Path file, Schema schemaOrNull, CsvOptions options, ProgressListener progress,
+                                  CancellationToken cancel) {
         CsvOptions settings = options == null ? CsvOptions.defaults() : options;
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("data file " + file + " not found or not a regular file; check the path");
@@ -48,6 +62,7 @@ public final class CsvReader {
         List<String> fileMarkers = settings.missingMarkers() != null ? settings.missingMarkers()
                 : schemaOrNull != null ? schemaOrNull.missingMarkers() : Schema.DEFAULT_MISSING_MARKERS;
         List<String> warnings = new ArrayList<>();
+        Monitor monitor = new Monitor(progress, cancel, DialectSniffer.estimateLines(file));
 
         List<String> names;
         Map<String, SchemaInference.Decision> decisions = new LinkedHashMap<>();
@@ -58,9 +73,11 @@ public final class CsvReader {
             warnings.addAll(stream.warnings());
             List<String> undeclared = undeclaredColumns(file, names, schemaOrNull);
             if (undeclared.isEmpty()) {
-                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, warnings, 0);
+                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, warnings, 0,
+                        monitor.stage("parse values"));
             } else {
-                rows = profile(stream, names, undeclared, schemaOrNull, fileMarkers, settings, decisions);
+                rows = profile(stream, names, undeclared, fileMarkers, settings, decisions,
+                        monitor.stage("profile columns"));
                 if (schemaOrNull != null) {
                     for (String name : undeclared) {
                         warnings.add(file + ": column '" + name + "' is not in the schema, so its type was inferred "
@@ -71,7 +88,8 @@ public final class CsvReader {
         }
         if (table == null) {
             try (CsvRecordStream stream = new CsvRecordStream(file, dialect)) {
-                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, new ArrayList<>(), rows);
+                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, new ArrayList<>(), rows,
+                        monitor.stage("parse values"));
             }
         }
 
@@ -106,8 +124,9 @@ public final class CsvReader {
     }
 
     /** Profiles the undeclared columns in one pass and returns the number of data rows. */
-    private static int profile(CsvRecordStream stream, List<String> names, List<String> undeclared, Schema schema,
-                               List<String> fileMarkers, CsvOptions options, Map<String, SchemaInference.Decision> out) {
+    private static int profile(CsvRecordStream stream, List<String> names, List<String> undeclared,
+                               List<String> fileMarkers, CsvOptions options, Map<String, SchemaInference.Decision> out,
+                               Monitor monitor) {
         int[] positions = new int[undeclared.size()];
         ColumnProfile[] profiles = new ColumnProfile[undeclared.size()];
         @SuppressWarnings("unchecked")
@@ -122,11 +141,13 @@ public final class CsvReader {
         String[] values;
         while ((values = stream.next()) != null) {
             rows++;
+            monitor.record(stream.line());
             for (int i = 0; i < positions.length; i++) {
                 String value = values[positions[i]];
                 profiles[i].accept(value, markers[i].contains(value));
             }
         }
+        monitor.done();
         for (ColumnProfile profile : profiles) {
             out.put(profile.name(), SchemaInference.decide(profile));
         }
@@ -135,7 +156,7 @@ public final class CsvReader {
 
     private static Table build(CsvRecordStream stream, List<String> names, Schema schema,
                                Map<String, SchemaInference.Decision> decisions, List<String> fileMarkers,
-                               CsvOptions options, List<String> warnings, int expectedRows) {
+                               CsvOptions options, List<String> warnings, int expectedRows, Monitor monitor) {
         ColumnBuilder[] builders = new ColumnBuilder[names.size()];
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -147,6 +168,7 @@ public final class CsvReader {
         String[] values;
         while ((values = stream.next()) != null) {
             long line = stream.line();
+            monitor.record(line);
             for (int i = 0; i < builders.length; i++) {
                 builders[i].add(values[i], line);
             }
@@ -155,6 +177,7 @@ public final class CsvReader {
             warnings.add(stream.file() + ": " + stream.skippedBlankLines() + " blank line"
                     + (stream.skippedBlankLines() == 1 ? " was" : "s were") + " skipped");
         }
+        monitor.done();
         List<Column> columns = new ArrayList<>(builders.length);
         for (ColumnBuilder builder : builders) {
             builder.collectWarnings(warnings);
@@ -261,5 +284,42 @@ public final class CsvReader {
             }
         }
         return dialect;
+    }
+
+    /** Reports progress and checks cancellation every {@value #CHECK_EVERY_RECORDS} records of a pass. */
+    private static final class Monitor {
+        private final ProgressListener progress;
+        private final CancellationToken cancel;
+        private final long estimatedLines;
+        private String stage = "";
+        private int sinceCheck;
+
+        Monitor(ProgressListener progress, CancellationToken cancel, long estimatedLines) {
+            this.progress = progress == null ? ProgressListener.NONE : progress;
+            this.cancel = cancel == null ? CancellationToken.NONE : cancel;
+            this.estimatedLines = estimatedLines;
+        }
+
+        Monitor stage(String name) {
+            stage = name;
+            sinceCheck = 0;
+            cancel.throwIfCancelled();
+            progress.progress(stage, 0.0);
+            return this;
+        }
+
+        void record(long line) {
+            if (++sinceCheck < CHECK_EVERY_RECORDS) {
+                return;
+            }
+            sinceCheck = 0;
+            cancel.throwIfCancelled();
+            // The line count is an estimate from the first bytes, so the fraction is capped below 1.
+            progress.progress(stage, Math.min(0.99, (double) line / estimatedLines));
+        }
+
+        void done() {
+            progress.progress(stage, 1.0);
+        }
     }
 }
