@@ -40,7 +40,7 @@ record GroupTable(String column, List<Group> groups, int[] holdoutGroups) {
                 labels.add("bin " + k);
             }
             labels.add("missing");
-            // TODO: bin the holdout of a numeric protected column too, so the model gaps cover it.
+            holdout = Discretizer.encodeHoldout(column);
         } else {
             CategoryDictionary dict = Alignment.of(ctx).dictionary(column.name());
             real = withMissing(dict.train(), dict.size());

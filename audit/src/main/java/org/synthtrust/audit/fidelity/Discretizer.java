@@ -41,6 +41,24 @@ public final class Discretizer {
         return new PairEncoding.Codes(leftClosed(real, edges), leftClosed(synth, edges), bins + 1);
     }
 
+    /**
+     * Codes of a numeric column's holdout rows with the same bins as {@link #encode}; holdout values are placed
+     * like synthetic values. Returns null when the column has no holdout.
+     */
+    public static int[] encodeHoldout(AlignedColumn column) {
+        if (column.holdout() == null || !column.isNumeric()) {
+            return null;
+        }
+        double[] real = Alignment.numeric(column.train());
+        double[] holdout = Alignment.numeric(column.holdout());
+        double[] edges = schemaEdges(column.spec(), real);
+        if (edges == null) {
+            return equalFrequency(real, holdout, column.train().type() == ColumnType.INTEGER, DEFAULT_QUANTILE_BINS)
+                    .synthetic();
+        }
+        return leftClosed(holdout, edges);
+    }
+
     private static void replaceMissing(int[] codes, int missing) {
         for (int k = 0; k < codes.length; k++) {
             if (codes[k] == CategoryDictionary.MISSING) {
