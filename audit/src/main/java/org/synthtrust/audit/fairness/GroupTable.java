@@ -49,12 +49,14 @@ record GroupTable(String column, List<Group> groups, int[] holdoutGroups) {
             labels.addAll(dict.levels());
             labels.add("missing");
         }
+
         int size = labels.size();
         long[] realCounts = new long[size];
         long[] synthCounts = new long[size];
         for (int code : real) {
             realCounts[code]++;
         }
+
         for (int code : synth) {
             synthCounts[code]++;
         }

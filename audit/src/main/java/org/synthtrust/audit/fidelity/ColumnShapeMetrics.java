@@ -183,7 +183,7 @@ public final class ColumnShapeMetrics {
 
     /**
      * Share of synthetic values whose category occurs in the real training data or the schema's declared
-     * categories; missing counts as valid only when the real column has missing values. Synthetic-only
+     * categories. Missing counts as valid only when the real column has missing values. Synthetic-only
      * categories are named with their row counts.
      */
     public static final class CategoryAdherence extends PerColumnMetric {

@@ -59,9 +59,11 @@ abstract class PerColumnMetric extends AbstractMetric {
                 notes.add(column.name() + ": " + score.note());
             }
         }
+
         if (breakdown.isEmpty()) {
             return single(notApplicable(ctx, "no " + columnKind() + " column is present in both tables"));
         }
+
         double mean = Stats.mean(breakdown.values());
         String reason = notes.isEmpty() ? null : String.join("; ", notes);
         if (Double.isNaN(mean)) {
