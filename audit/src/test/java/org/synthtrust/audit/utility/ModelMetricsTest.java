@@ -153,7 +153,7 @@ class ModelMetricsTest {
         assertEquals(MetricStatus.OK, r2.status(), r2.reason());
         assertEquals(3, r2.breakdown().size());
         // Education (the category) determines education-num, so every working model explains more than half of
-        // its variance; a model that ignored the features would score near 0.
+        // its variance. A model that ignored the features would score near 0.
         for (Map.Entry<String, Double> model : r2.breakdown().entrySet()) {
             assertTrue(model.getValue() > 0.5, model.getKey() + " r2 " + r2.breakdown());
         }
