@@ -28,7 +28,8 @@ public final class MetricRegistry {
     /**
      * Returns the metrics named by pillar ({@code fidelity}), by an output id
      * ({@code fidelity.kmarginal.score}) or by an id prefix ({@code fidelity.marginal2}), in registry order.
-     * An entry that matches nothing raises {@link InvalidInputException} listing the pillars.
+     * A pillar with no registered metric selects nothing; any other entry that matches nothing raises
+     * {@link InvalidInputException} listing the pillars.
      */
     public static List<Metric> select(List<String> idsOrPillars) {
         List<Metric> all = all();
@@ -41,7 +42,7 @@ public final class MetricRegistry {
             if (entry.isEmpty()) {
                 continue;
             }
-            boolean matched = false;
+            boolean matched = java.util.Arrays.stream(Pillar.values()).anyMatch(p -> p.id().equals(entry));
             for (Metric metric : all) {
                 if (matches(metric, entry)) {
                     chosen.add(metric);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DescribeCommand.class,
+            AuditCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
