@@ -45,8 +45,8 @@ public final class DcrAnalysis {
     }
 
     /**
-     * Runs the four neighbour searches (synthetic to training, to holdout, to each equal-size subset; the
-     * reference convention adds one with holdout scales when the scaling is by range).
+     * Runs up to five neighbour searches: synthetic to training and to holdout, to each equal-size subset
+     * that differs from its full table, and with range scaling one more to the holdout under its own ranges.
      */
     public static Result compute(Table train, Table holdout, Table synthetic, List<String> columns,
                                  DistanceScaling scaling, long seed, ForkJoinPool pool, ProgressListener progress,
@@ -107,7 +107,7 @@ public final class DcrAnalysis {
                             double protection, double expectedShare) {
     }
 
-    /** Computes only the reference convention: two neighbour searches instead of the five of {@link #compute}. */
+    /** Computes only the reference convention, with two neighbour searches instead of up to five. */
     public static Reference referenceConvention(Table train, Table holdout, Table synthetic, List<String> columns,
                                                 ForkJoinPool pool, ProgressListener progress,
                                                 CancellationToken cancel) {

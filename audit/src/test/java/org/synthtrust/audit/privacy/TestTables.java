@@ -56,7 +56,7 @@ final class TestTables {
                 cells.add(row);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            throw new IllegalStateException("failed to read test file " + file, e);
         }
         List<Column> columns = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
