@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DescribeCommand.class,
+            AuditCommand.class,
             RunCommand.class,
             RankCommand.class,
         })

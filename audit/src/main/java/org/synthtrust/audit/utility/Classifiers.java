@@ -17,6 +17,8 @@ import smile.math.MathEx;
  */
 public final class Classifiers {
     static final int TREES = 100;
+    static final int BOOST_TREES = 60;
+    static final double BOOST_SHRINKAGE = 0.15;
     static final int FOREST_MAX_DEPTH = 12;
     static final int BOOST_MAX_NODES = 32;
     static final int BOOST_MAX_DEPTH = 8;
@@ -88,8 +90,8 @@ public final class Classifiers {
     private static Trained boosting(double[][] x, int[] y, long seed) {
         // GradientTreeBoost draws its row subsamples from MathEx's generator of the calling thread.
         MathEx.setSeed(seed);
-        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), TREES, BOOST_MAX_DEPTH,
-                BOOST_MAX_NODES, 5, 0.1, 0.7);
+        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), BOOST_TREES,
+                BOOST_MAX_DEPTH, BOOST_MAX_NODES, 5, BOOST_SHRINKAGE, 0.7);
         return treeModel(model, model.importance());
     }
 
