@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Differentially private synthetic data with an audit and a trust index.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DescribeCommand.class,
             ReportCommand.class,
         })
 public final class Main implements Runnable {

@@ -9,12 +9,13 @@ package org.synthtrust.core.io;
  * @param recordSeparator  {@code "\n"} or {@code "\r\n"}
  * @param byteOrderMark    whether the file starts with a UTF-8 byte order mark
  * @param decimalSeparator '.' or ',' for real numbers
+ * @param missingMarker    text written for a missing value, the first missing marker the file was read with
  */
 public record CsvDialect(char delimiter, char quote, String recordSeparator, boolean byteOrderMark,
-                         char decimalSeparator) {
+                         char decimalSeparator, String missingMarker) {
 
-    /** Comma-separated, double quotes, {@code \n} line ends, no BOM, dot decimal. */
-    public static final CsvDialect DEFAULT = new CsvDialect(',', '"', "\n", false, '.');
+    /** Comma-separated, double quotes, {@code \n} line ends, no BOM, dot decimal, missing as empty field. */
+    public static final CsvDialect DEFAULT = new CsvDialect(',', '"', "\n", false, '.', "");
 
     public CsvDialect {
         if (delimiter == quote || delimiter == '\n' || delimiter == '\r') {
@@ -26,14 +27,21 @@ public record CsvDialect(char delimiter, char quote, String recordSeparator, boo
         if (decimalSeparator != '.' && decimalSeparator != ',') {
             throw new IllegalArgumentException("decimal separator must be '.' or ','");
         }
+        if (missingMarker == null) {
+            missingMarker = "";
+        }
     }
 
     public CsvDialect withDelimiter(char newDelimiter) {
-        return new CsvDialect(newDelimiter, quote, recordSeparator, byteOrderMark, decimalSeparator);
+        return new CsvDialect(newDelimiter, quote, recordSeparator, byteOrderMark, decimalSeparator, missingMarker);
     }
 
     public CsvDialect withDecimalSeparator(char separator) {
-        return new CsvDialect(delimiter, quote, recordSeparator, byteOrderMark, separator);
+        return new CsvDialect(delimiter, quote, recordSeparator, byteOrderMark, separator, missingMarker);
+    }
+
+    public CsvDialect withMissingMarker(String marker) {
+        return new CsvDialect(delimiter, quote, recordSeparator, byteOrderMark, decimalSeparator, marker);
     }
 
     /** Names the delimiter for messages: "','", "';'", "tab" or "'|'". */

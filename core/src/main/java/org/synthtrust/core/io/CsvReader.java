@@ -79,7 +79,9 @@ public final class CsvReader {
             warnings.addAll(inference.notes());
         }
         Schema schema = mergeSchema(names, schemaOrNull, inference, fileMarkers);
-        return new ReadResult(table, schema, warnings, withDecimal(dialect, settings, decisions), inference);
+        CsvDialect found = withDecimal(dialect, settings, decisions)
+                .withMissingMarker(fileMarkers.isEmpty() ? "" : fileMarkers.get(0));
+        return new ReadResult(table, schema, warnings, found, inference);
     }
 
     private static List<String> undeclaredColumns(Path file, List<String> names, Schema schema) {

@@ -10,8 +10,9 @@ import org.synthtrust.core.table.Table;
 
 /**
  * Writes a {@link Table} as CSV in a given dialect (use the dialect a file was read with to keep its form),
- * atomically through a temporary file. Missing values are written as empty fields; fields are quoted only
- * when they contain the delimiter, a quote or a line break, and quotes inside are doubled.
+ * atomically through a temporary file. Missing values are written as the dialect's missing marker (an empty
+ * field by default). Fields are quoted only when they contain the delimiter, a quote or a line break, and
+ * quotes inside are doubled.
  *
  * <p>With {@code spreadsheetSafe}, a text or categorical value (or column name) that starts with {@code =},
  * {@code +}, {@code -} or {@code @} followed by anything other than a number gets a leading apostrophe, so a
@@ -51,7 +52,11 @@ public final class CsvWriter {
             for (int row = 0; row < table.rowCount(); row++) {
                 for (int i = 0; i < columns; i++) {
                     Column column = table.column(i);
-                    String value = column.format(row);
+                    String value = column.isMissing(row) ? form.missingMarker() : column.format(row);
+                    if (column.isMissing(row)) {
+                        printer.print(value);
+                        continue;
+                    }
                     if (real[i] && decimalComma) {
                         value = value.replace('.', ',');
                     } else if (textual[i] && spreadsheetSafe) {

@@ -48,7 +48,7 @@ final class DialectSniffer {
         String text = new String(sample, offset, Math.max(0, length), StandardCharsets.UTF_8);
         String recordSeparator = text.contains("\r\n") && text.indexOf("\r\n") <= text.indexOf('\n') ? "\r\n" : "\n";
         char delimiter = forcedDelimiter != null ? forcedDelimiter : detectDelimiter(text, complete);
-        return new CsvDialect(delimiter, '"', recordSeparator, bom, '.');
+        return new CsvDialect(delimiter, '"', recordSeparator, bom, '.', "");
     }
 
     private static char detectDelimiter(String text, boolean complete) {
