@@ -1,6 +1,7 @@
 package org.synthtrust.core.privacy;
 
 import static org.synthtrust.core.privacy.PrivacyBudget.format;
+import static org.synthtrust.core.privacy.PrivacyBudget.formatDecimal;
 
 /**
  * A total budget split into a pure epsilon-DP pre-processing share and the training share. The shares add up
@@ -23,7 +24,7 @@ public record BudgetSplit(PrivacyBudget total, PrivacyBudget preprocessing, Priv
 
     static String describeSmallRemainder(PrivacyBudget total, double preprocessingEpsilon, double remaining) {
         StringBuilder message = new StringBuilder();
-        message.append("after ").append(format(preprocessingEpsilon)).append(" for preprocessing, only ")
+        message.append("after ").append(formatDecimal(preprocessingEpsilon)).append(" for preprocessing, only ")
                 .append(format(remaining)).append(" remains for training (")
                 .append(format(100 * remaining / total.epsilon())).append("% of epsilon = ")
                 .append(format(total.epsilon())).append("), so the model will be very noisy.");
@@ -34,9 +35,9 @@ public record BudgetSplit(PrivacyBudget total, PrivacyBudget preprocessing, Priv
             message.append(" Composed in zCDP the preprocessing step alone costs rho = ").append(format(rho))
                     .append(", that is epsilon = ").append(format(Zcdp.epsilonFor(rho, total.delta())))
                     .append(" at delta = ").append(format(total.delta()))
-                    .append("; by basic composition it costs ").append(format(preprocessingEpsilon))
-                    .append(" and the total is ").append(format(preprocessingEpsilon)).append(" + ")
-                    .append(format(remaining)).append(" = ").append(format(total.epsilon())).append('.');
+                    .append("; by basic composition it costs ").append(formatDecimal(preprocessingEpsilon))
+                    .append(" and the total is ").append(formatDecimal(preprocessingEpsilon)).append(" + ")
+                    .append(format(remaining)).append(" = ").append(formatDecimal(total.epsilon())).append('.');
         }
         message.append(" Lower the preprocessing epsilon or raise epsilon.");
         return message.toString();

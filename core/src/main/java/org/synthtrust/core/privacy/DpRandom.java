@@ -31,6 +31,8 @@ public final class DpRandom {
     private final boolean isPrivate;
     private final String description;
     private final RandomBits bits;
+    private double spareGaussian;
+    private boolean hasSpareGaussian;
 
     private DpRandom(RandomGenerator generator, boolean isPrivate, String description) {
         this.generator = generator;
@@ -42,17 +44,17 @@ public final class DpRandom {
     /** Returns randomness over a new {@link SecureRandom}: the only private choice. */
     public static DpRandom secure() {
         SecureRandom random = new SecureRandom();
-        return new DpRandom(random, true, PRIVATE_LABEL + " " + random.getAlgorithm());
+        return new DpRandom(random, true, "SecureRandom " + random.getAlgorithm());
     }
 
     /**
      * Returns a deterministic {@value #TEST_GENERATOR} generator for tests and reproducible demonstrations.
-     * Its outputs are NOT differentially private because anyone who knows the seed can remove the noise; every
+     * Its outputs are NOT differentially private, because anyone with the seed can remove the noise. Every
      * ledger and provenance file records it as {@value #NOT_PRIVATE_LABEL}.
      */
     public static DpRandom seededForTesting(long seed) {
         RandomGenerator generator = RandomGeneratorFactory.of(TEST_GENERATOR).create(seed);
-        return new DpRandom(generator, false, NOT_PRIVATE_LABEL + ", " + TEST_GENERATOR + " seed " + seed);
+        return new DpRandom(generator, false, TEST_GENERATOR + " seed " + seed + " (test mode)");
     }
 
     /** Returns false in seeded test mode. */
@@ -65,7 +67,7 @@ public final class DpRandom {
         return isPrivate ? PRIVATE_LABEL : NOT_PRIVATE_LABEL;
     }
 
-    /** Returns the label with the generator algorithm (and the seed in test mode). */
+    /** Returns the generator algorithm, and the seed in test mode, e.g. "SecureRandom NativePRNG". */
     public String description() {
         return description;
     }
@@ -124,18 +126,60 @@ public final class DpRandom {
     }
 
     /**
-     * Samples a continuous Gaussian N(0, sigma^2) for DP-SGD gradient noise.
+     * Samples a continuous Gaussian N(0, sigma^2) for DP-SGD gradient noise, by the polar method of Marsaglia and
+     * Bray (1964) on uniform doubles built from 53 random bits each.
      *
-     * <p>Floating-point caveat: the draw is a double built from 53 random bits, so its distribution is only an
-     * approximation of the Gaussian the accountant assumes, and the gaps between doubles can leak information
-     * (Mironov 2012, "On Significance of the Least Significant Bits for Differential Privacy"). Reports that use
-     * this noise must state the caveat. Counts never use it.
+     * <p>Floating-point caveat: the draw is a double, so its distribution only approximates the real-valued
+     * Gaussian the accountant assumes, and the gaps between doubles can leak information (Mironov 2012, "On
+     * Significance of the Least Significant Bits for Differential Privacy"). Reports that use this noise must
+     * state the caveat, and the ledger adds it to its notes. Counts never use this sampler.
      */
     public synchronized double gaussian(double sigma) {
+        requireGaussianSigma(sigma);
+        if (hasSpareGaussian) {
+            hasSpareGaussian = false;
+            return sigma * spareGaussian;
+        }
+        return sigma * nextStandardGaussian();
+    }
+
+    /** Fills {@code out} with independent N(0, sigma^2) draws; see {@link #gaussian(double)} for the caveat. */
+    public synchronized void gaussian(double sigma, double[] out) {
+        requireGaussianSigma(sigma);
+        for (int i = 0; i < out.length; i++) {
+            if (hasSpareGaussian) {
+                hasSpareGaussian = false;
+                out[i] = sigma * spareGaussian;
+            } else {
+                out[i] = sigma * nextStandardGaussian();
+            }
+        }
+    }
+
+    /** Returns one standard normal draw and keeps the second one of the polar pair as the spare. */
+    private double nextStandardGaussian() {
+        while (true) {
+            double v1 = 2 * nextUnitDouble() - 1;
+            double v2 = 2 * nextUnitDouble() - 1;
+            double s = v1 * v1 + v2 * v2;
+            if (s < 1 && s > 0) {
+                double multiplier = Math.sqrt(-2 * Math.log(s) / s);
+                spareGaussian = v2 * multiplier;
+                hasSpareGaussian = true;
+                return v1 * multiplier;
+            }
+        }
+    }
+
+    /** Returns a uniform double in [0, 1) on the grid of multiples of 2^-53. */
+    private double nextUnitDouble() {
+        return bits.nextBits(53) * 0x1.0p-53;
+    }
+
+    private static void requireGaussianSigma(double sigma) {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be >= 0 and finite; got " + sigma);
         }
-        return sigma * generator.nextGaussian();
     }
 
     private static void requireNoiseScale(String name, double value) {
@@ -146,6 +190,6 @@ public final class DpRandom {
 
     @Override
     public String toString() {
-        return description;
+        return description + ": " + privacyLabel();
     }
 }

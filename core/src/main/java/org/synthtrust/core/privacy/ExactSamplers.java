@@ -114,20 +114,24 @@ final class ExactSamplers {
         }
     }
 
-    /** Rational t / s >= scale with relative error at most 2^-PRECISION_BITS (exact for whole scales). */
+    /**
+     * Returns a rational t / s >= scale with relative error at most 2^-PRECISION_BITS, exact for whole scales;
+     * s is a power of two.
+     */
     static long[] laplaceScaleAsRational(double scale) {
         if (scale == Math.rint(scale) && scale < (1L << 52)) {
             return new long[] {(long) scale, 1};
         }
-        long denominator = 1L << PRECISION_BITS;
+        int log2Scale = Math.getExponent(scale);
+        long denominator = 1L << Math.min(Math.max(0, PRECISION_BITS - log2Scale), 60);
         BigDecimal numerator = new BigDecimal(scale).multiply(BigDecimal.valueOf(denominator))
                 .setScale(0, RoundingMode.CEILING);
         return new long[] {numerator.longValueExact(), denominator};
     }
 
     /**
-     * Rational p / q >= sigma^2 (computed exactly from the double sigma) with relative error at most
-     * 2^-PRECISION_BITS; q is a power of two.
+     * Returns a rational p / q >= sigma^2 (computed exactly from the double sigma) with relative error at most
+     * 2^-PRECISION_BITS, where q is a power of two.
      */
     static long[] varianceAsRational(double sigma) {
         BigDecimal variance = new BigDecimal(sigma).pow(2);

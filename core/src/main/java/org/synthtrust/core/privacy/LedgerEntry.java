@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One mechanism invocation recorded by the {@link PrivacyLedger}.
  *
  * @param mechanism the mechanism, e.g. "discrete_gaussian" or "subsampled_gaussian q=0.01 steps=1000"
- * @param query the statistic it answered, e.g. "marginal(age, sex)"
+ * @param query the statistic it released, e.g. "marginal(age, sex)"
  * @param sensitivity L2 sensitivity (Gaussian mechanisms), L1 sensitivity (Laplace) or score sensitivity
  *     (exponential mechanism), under add/remove-one-row neighbours
  * @param noiseScale sigma (Gaussian), scale b (Laplace), 2 sensitivity / epsilon (exponential mechanism) or the

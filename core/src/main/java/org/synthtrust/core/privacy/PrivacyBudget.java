@@ -134,9 +134,9 @@ public final class PrivacyBudget {
         requireValidEpsilon("preprocessing epsilon", preprocessingEpsilon);
         double remaining = epsilon - preprocessingEpsilon;
         if (remaining <= 0) {
-            throw new InvalidInputException("after " + format(preprocessingEpsilon) + " for preprocessing, "
-                    + format(remaining) + " remains for training out of epsilon = " + format(epsilon)
-                    + ". Lower the preprocessing epsilon below " + format(epsilon) + " or raise epsilon.");
+            throw new InvalidInputException("after " + formatDecimal(preprocessingEpsilon) + " for preprocessing, "
+                    + format(remaining) + " remains for training out of epsilon = " + formatDecimal(epsilon)
+                    + ". Lower the preprocessing epsilon below " + formatDecimal(epsilon) + " or raise epsilon.");
         }
         PrivacyBudget preprocessing = new PrivacyBudget(preprocessingEpsilon, 0.0);
         PrivacyBudget training = new PrivacyBudget(remaining, delta);
@@ -147,6 +147,13 @@ public final class PrivacyBudget {
         return new BudgetSplit(this, preprocessing, training, warning);
     }
 
+    /** Formats like {@link #format} but keeps one decimal on whole numbers ("1.0"), as epsilons are usually written. */
+    static String formatDecimal(double value) {
+        String text = format(value);
+        return text.matches("-?\\d+") ? text + ".0" : text;
+    }
+
+    /** Formats a number for messages: whole numbers without decimals, others with up to 6 significant digits. */
     static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.valueOf((long) value);

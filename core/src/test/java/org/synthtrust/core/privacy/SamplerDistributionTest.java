@@ -38,7 +38,7 @@ class SamplerDistributionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {0.5, 1, 5, 100})
+    @ValueSource(doubles = {0.3, 0.5, 1, 2.5, 5, 100})
     void discreteLaplaceFitsPmf(double scale) {
         DpRandom random = DpRandom.seededForTesting(7_000L + (long) (scale * 10));
         long[] draws = new long[DRAWS];
@@ -49,6 +49,34 @@ class SamplerDistributionTest {
         Pmf pmf = Pmf.discreteLaplace(scale);
         assertFits(pmf, draws, "discrete Laplace scale=" + scale);
         assertMoments(pmf, draws, "discrete Laplace scale=" + scale);
+    }
+
+    @Test
+    void hugeSigmaMatchesMoments() {
+        // At sigma = 2e5 the rejection step overflows long arithmetic and runs on BigInteger. For sigma this
+        // large the discrete Gaussian's mean, variance and fourth moment equal the continuous ones (0, sigma^2,
+        // 3 sigma^4) up to terms of order exp(-2 pi^2 sigma^2).
+        double sigma = 2e5;
+        DpRandom random = DpRandom.seededForTesting(5);
+        long[] draws = new long[20_000];
+        random.discreteGaussian(sigma, draws);
+
+        assertMoments(draws, 0, sigma * sigma, 3 * Math.pow(sigma, 4), "discrete Gaussian sigma=2e5");
+    }
+
+    @Test
+    void continuousGaussianMatchesMoments() {
+        double sigma = 3.0;
+        DpRandom random = DpRandom.seededForTesting(6);
+        double[] noise = new double[DRAWS];
+        random.gaussian(sigma, noise);
+        long[] scaled = new long[DRAWS];
+        for (int i = 0; i < DRAWS; i++) {
+            scaled[i] = Math.round(noise[i] * 1e6);
+        }
+        double scale2 = 1e12 * sigma * sigma;
+
+        assertMoments(scaled, 0, scale2, 3 * scale2 * scale2, "continuous Gaussian sigma=3 (in units of 1e-6)");
     }
 
     @Test
@@ -107,23 +135,28 @@ class SamplerDistributionTest {
     }
 
     private static void assertMoments(Pmf pmf, long[] draws, String label) {
+        assertMoments(draws, pmf.mean(), pmf.variance(), pmf.fourthMoment(), label);
+    }
+
+    /** Checks mean and variance within Z standard errors; the variance's error uses the fourth central moment. */
+    private static void assertMoments(long[] draws, double trueMean, double trueVariance, double fourthMoment,
+                                      String label) {
         int n = draws.length;
         double mean = 0;
         for (long draw : draws) {
             mean += draw;
         }
         mean /= n;
-        double trueMean = pmf.mean();
         double variance = 0;
         for (long draw : draws) {
             variance += (draw - trueMean) * (draw - trueMean);
         }
         variance /= n;
 
-        double meanError = Z * Math.sqrt(pmf.variance() / n);
-        double varianceError = Z * Math.sqrt((pmf.fourthMoment() - pmf.variance() * pmf.variance()) / n);
-        assertEquals(pmf.mean(), mean, meanError, label + ": mean");
-        assertEquals(pmf.variance(), variance, varianceError, label + ": variance");
+        double meanError = Z * Math.sqrt(trueVariance / n);
+        double varianceError = Z * Math.sqrt((fourthMoment - trueVariance * trueVariance) / n);
+        assertEquals(trueMean, mean, meanError, label + ": mean");
+        assertEquals(trueVariance, variance, varianceError, label + ": variance");
     }
 
     private static double criticalValue(Pmf pmf, long[] draws) {

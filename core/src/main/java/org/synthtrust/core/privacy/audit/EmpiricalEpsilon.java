@@ -57,7 +57,7 @@ public final class EmpiricalEpsilon {
      * @param negatives trials on the input without the target row
      * @param falseNegatives trials on the input with the target row that the test called "non-member"
      * @param positives trials on the input with the target row
-     * @param alpha the bound holds with confidence 1 - alpha, e.g. 0.05
+     * @param alpha the bound is valid with confidence 1 - alpha, e.g. 0.05
      */
     public static Result lowerBound(long falsePositives, long negatives, long falseNegatives, long positives,
                                     double delta, double alpha) {

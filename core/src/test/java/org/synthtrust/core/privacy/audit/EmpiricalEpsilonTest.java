@@ -52,8 +52,10 @@ class EmpiricalEpsilonTest {
         double upper = EmpiricalEpsilon.clopperPearsonUpper(14, 1000, 0.975);
         double lower = EmpiricalEpsilon.clopperPearsonLower(14, 1000, 0.975);
 
-        assertTrue(upper > 0.014 && upper < 0.03, "upper " + upper);
-        assertTrue(lower < 0.014 && lower > 0.005, "lower " + lower);
+        assertTrue(upper > 0.014, "upper " + upper);
+        assertTrue(upper < 0.03, "upper " + upper);
+        assertTrue(lower < 0.014, "lower " + lower);
+        assertTrue(lower > 0.005, "lower " + lower);
     }
 
     private static double sigmaForClaim() {
