@@ -237,15 +237,144 @@ public final class GraphicalModel {
                 children.get(tree.parent(clique)).add(clique);
             }
         }
-        Factor collected = collect(top, children, attributes, calibrated);
+        Factor collected = collect(top, top, children, attributes, calibrated);
         return collected.sumOnto(domain, attributes).values;
     }
 
-    private Factor collect(int clique, List<List<Integer>> children, int[] targets, double[][] calibrated) {
+    /**
+     * Returns the model's 2-way marginals of attribute {@code first} with every other attribute, each in the
+     * row-major layout of the sorted pair (element {@code first} is null). One pass over the tree from a clique
+     * containing {@code first} carries the table P(first, clique) from clique to clique through the
+     * conditionals P(clique | separator), which costs the size of {@code first} times the model's total cells,
+     * far less than eliminating variables once per pair.
+     */
+    public double[][] pairMarginals(int first) {
         Domain domain = tree.domain();
-        Factor product = new Factor(tree.clique(clique), calibrated[clique]);
+        double[][] calibrated = marginals();
+        int count = tree.size();
+        int firstSize = domain.size(first);
+        int start = tree.cliqueContaining(new int[] {first});
+        List<List<Integer>> neighbours = new ArrayList<>();
+        for (int clique = 0; clique < count; clique++) {
+            neighbours.add(new ArrayList<>());
+        }
+        for (int clique = 0; clique < count; clique++) {
+            if (tree.parent(clique) >= 0) {
+                neighbours.get(clique).add(tree.parent(clique));
+                neighbours.get(tree.parent(clique)).add(clique);
+            }
+        }
+
+        double[][] result = new double[domain.attributeCount()][];
+        double[][] joint = new double[count][];
+        int[] startClique = tree.clique(start);
+        int[] toFirst = Cliques.projectionMap(domain, startClique, new int[] {first});
+        int startCells = calibrated[start].length;
+        joint[start] = new double[firstSize * startCells];
+        for (int cell = 0; cell < startCells; cell++) {
+            joint[start][toFirst[cell] * startCells + cell] = calibrated[start][cell];
+        }
+        int[] queue = new int[count];
+        boolean[] visited = new boolean[count];
+        int size = 0;
+        queue[size++] = start;
+        visited[start] = true;
+        for (int head = 0; head < size; head++) {
+            int clique = queue[head];
+            readPairs(first, clique, joint[clique], result);
+            for (int next : neighbours.get(clique)) {
+                if (visited[next]) {
+                    continue;
+                }
+                visited[next] = true;
+                queue[size++] = next;
+                joint[next] = carry(clique, next, joint[clique], firstSize, calibrated);
+            }
+            if (head > 0) {
+                joint[clique] = null;
+            }
+        }
+        return result;
+    }
+
+    /** Moves P(first, from) to P(first, to) for neighbouring cliques: marginalise to the separator, multiply by P(to | separator). */
+    private double[] carry(int from, int to, double[] fromJoint, int firstSize, double[][] calibrated) {
+        boolean toIsChild = tree.parent(to) == from;
+        int edge = toIsChild ? to : from;
+        int[] fromMap = toIsChild ? downMap[edge] : upMap[edge];
+        int[] toMap = toIsChild ? upMap[edge] : downMap[edge];
+        int separatorCells = Cliques.cells(tree.domain(), tree.separator(edge));
+        int fromCells = calibrated[from].length;
+        int toCells = calibrated[to].length;
+        double[] separatorJoint = new double[firstSize * separatorCells];
+        for (int value = 0; value < firstSize; value++) {
+            int fromOffset = value * fromCells;
+            int separatorOffset = value * separatorCells;
+            for (int cell = 0; cell < fromCells; cell++) {
+                separatorJoint[separatorOffset + fromMap[cell]] += fromJoint[fromOffset + cell];
+            }
+        }
+        double[] separatorMarginal = new double[separatorCells];
+        double[] toMarginal = calibrated[to];
+        for (int cell = 0; cell < toCells; cell++) {
+            separatorMarginal[toMap[cell]] += toMarginal[cell];
+        }
+        double[] conditional = new double[toCells];
+        for (int cell = 0; cell < toCells; cell++) {
+            double denominator = separatorMarginal[toMap[cell]];
+            conditional[cell] = denominator > 0 ? toMarginal[cell] / denominator : 0.0;
+        }
+        double[] toJoint = new double[firstSize * toCells];
+        for (int value = 0; value < firstSize; value++) {
+            int toOffset = value * toCells;
+            int separatorOffset = value * separatorCells;
+            for (int cell = 0; cell < toCells; cell++) {
+                toJoint[toOffset + cell] = separatorJoint[separatorOffset + toMap[cell]] * conditional[cell];
+            }
+        }
+        return toJoint;
+    }
+
+    private void readPairs(int first, int clique, double[] jointTable, double[][] result) {
+        Domain domain = tree.domain();
+        int[] attributes = tree.clique(clique);
+        int cells = jointTable.length / domain.size(first);
+        for (int second : attributes) {
+            if (second == first || result[second] != null) {
+                continue;
+            }
+            int[] toSecond = Cliques.projectionMap(domain, attributes, new int[] {second});
+            int secondSize = domain.size(second);
+            double[] pair = new double[domain.size(first) * secondSize];
+            boolean firstIsLower = first < second;
+            for (int value = 0; value < domain.size(first); value++) {
+                int offset = value * cells;
+                for (int cell = 0; cell < cells; cell++) {
+                    int other = toSecond[cell];
+                    int index = firstIsLower ? value * secondSize + other : other * domain.size(first) + value;
+                    pair[index] += jointTable[offset + cell];
+                }
+            }
+            result[second] = pair;
+        }
+    }
+
+    private Factor collect(int clique, int top, List<List<Integer>> children, int[] targets, double[][] calibrated) {
+        Domain domain = tree.domain();
+        // Sum out early every attribute that no separator on the subtree and no target needs.
+        int[] needed = Cliques.intersection(tree.clique(clique), targets);
+        if (clique != top) {
+            needed = Cliques.union(needed, tree.separator(clique));
+        }
         for (int child : children.get(clique)) {
-            Factor message = collect(child, children, targets, calibrated);
+            needed = Cliques.union(needed, tree.separator(child));
+        }
+        Factor product = new Factor(tree.clique(clique), calibrated[clique]);
+        if (needed.length < tree.clique(clique).length) {
+            product = product.sumOnto(domain, needed);
+        }
+        for (int child : children.get(clique)) {
+            Factor message = collect(child, top, children, targets, calibrated);
             int[] keep = Cliques.union(tree.separator(child), Cliques.intersection(message.attributes, targets));
             Factor reduced = message.sumOnto(domain, keep);
             Factor separatorMarginal = new Factor(tree.clique(child), calibrated[child])

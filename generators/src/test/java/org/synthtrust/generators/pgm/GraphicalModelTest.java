@@ -113,6 +113,27 @@ class GraphicalModelTest {
     }
 
     @Test
+    void pairMarginalsMatchEnumeration() {
+        Domain domain = Domain.ofSizes(3, 2, 4, 2, 3, 2);
+        for (long seed = 1; seed <= 20; seed++) {
+            GraphicalModel model = randomModel(domain, 4, seed, 300.0);
+            double[] joint = bruteForceJoint(model);
+            for (int a = 0; a < domain.attributeCount(); a++) {
+                double[][] pairs = model.pairMarginals(a);
+                for (int b = 0; b < domain.attributeCount(); b++) {
+                    if (b == a) {
+                        continue;
+                    }
+                    double[] expected = bruteForceMarginal(domain, joint, Cliques.normalize(a, b));
+                    for (int cell = 0; cell < expected.length; cell++) {
+                        assertEquals(expected[cell], pairs[b][cell], 1e-8, "seed " + seed + " pair " + a + "," + b);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void noiselessEstimationRecoversMarginals() {
         Domain domain = Domain.ofSizes(3, 4, 2, 5, 3);
         double total = 10_000;
