@@ -13,7 +13,8 @@ import org.synthtrust.core.InvalidInputException;
  * @param maxThreeWayMarginals  3-way marginals evaluated; above this count (more than 30 columns make
  *                              4,060 triples) a seeded random sample of this size is used
  * @param groupColumn           column the k-marginal score crosses every pair with, or null
- * @param maxModelRows          rows each model trains on at most (a seeded subsample above it), 0 for all
+ * @param maxModelRows          rows each utility model trains on at most (a seeded subsample above it), 0 for
+ *                              all; the default 20,000 keeps one candidate's utility models within seconds
  * @param threads               metrics computed in parallel, at least 1
  */
 public record AuditSettings(
@@ -39,9 +40,9 @@ public record AuditSettings(
         }
     }
 
-    /** Seed 7, groups of at least 5 rows, 1,000 sampled 3-way marginals, no group column, all rows. */
+    /** Seed 7, groups of at least 5 rows, 1,000 sampled 3-way marginals, no group column, 20,000 model rows. */
     public static AuditSettings defaults() {
-        return new AuditSettings(7L, 5, 1000, null, 0, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new AuditSettings(7L, 5, 1000, null, 20_000, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     public AuditSettings withSeed(long newSeed) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DescribeCommand.class,
             ReportCommand.class,
+            AuditCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

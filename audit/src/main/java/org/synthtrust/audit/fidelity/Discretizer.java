@@ -15,13 +15,13 @@ import org.synthtrust.core.table.ColumnType;
  * {@code quantiles}; bins closed on the left, values outside the edges clamped to the end bins) and otherwise
  * 20 equal-frequency bins from the real data by average rank. Missing values get the last code in both tables.
  */
-final class Discretizer {
+public final class Discretizer {
     static final int DEFAULT_QUANTILE_BINS = 20;
 
     private Discretizer() {
     }
 
-    static PairEncoding.Codes encode(AuditContext ctx, AlignedColumn column) {
+    public static PairEncoding.Codes encode(AuditContext ctx, AlignedColumn column) {
         if (!column.isNumeric()) {
             CategoryDictionary dict = Alignment.of(ctx).dictionary(column.name());
             int missing = dict.size();

@@ -13,11 +13,11 @@ import org.synthtrust.audit.CategoryDictionary;
  * 0.29 {@code discretize_column} ({@code numpy.histogram_bin_edges} then {@code numpy.digitize}); the
  * reference fixture's integer columns with values on an edge (education-num 4, 7, 10, 13) confirm it.
  */
-final class PairEncoding {
+public final class PairEncoding {
     static final int NUMERIC_BINS = 10;
 
     /** Codes of the real rows, codes of the synthetic rows, and the number of codes including missing. */
-    record Codes(int[] real, int[] synthetic, int size) {
+    public record Codes(int[] real, int[] synthetic, int size) {
     }
 
     private PairEncoding() {

@@ -1,7 +1,5 @@
 package org.synthtrust.audit.utility;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.stream.LongStream;
 import smile.base.cart.SplitRule;
@@ -19,6 +17,8 @@ import smile.math.MathEx;
  */
 public final class Classifiers {
     static final int TREES = 100;
+    static final int BOOST_TREES = 60;
+    static final double BOOST_SHRINKAGE = 0.15;
     static final int FOREST_MAX_DEPTH = 12;
     static final int BOOST_MAX_NODES = 32;
     static final int BOOST_MAX_DEPTH = 8;
@@ -90,8 +90,8 @@ public final class Classifiers {
     private static Trained boosting(double[][] x, int[] y, long seed) {
         // GradientTreeBoost draws its row subsamples from MathEx's generator of the calling thread.
         MathEx.setSeed(seed);
-        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), TREES, BOOST_MAX_DEPTH,
-                BOOST_MAX_NODES, 5, 0.1, 0.7);
+        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), BOOST_TREES,
+                BOOST_MAX_DEPTH, BOOST_MAX_NODES, 5, BOOST_SHRINKAGE, 0.7);
         return treeModel(model, model.importance());
     }
 
@@ -99,14 +99,13 @@ public final class Classifiers {
         return new Trained() {
             @Override
             public double[] probabilities(double[][] rows) {
-                List<double[]> posteriors = new ArrayList<>();
-                for (int k = 0; k < rows.length; k++) {
-                    posteriors.add(new double[2]);
-                }
-                model.predict(frame(rows, null), posteriors);
+                // Row by row: in Smile 3.1.1 the DataFrame overload of predict left the posteriors unfilled.
+                DataFrame frame = frame(rows, null);
                 double[] p = new double[rows.length];
+                double[] posterior = new double[2];
                 for (int k = 0; k < rows.length; k++) {
-                    p[k] = posteriors.get(k)[1];
+                    model.predict(frame.get(k), posterior);
+                    p[k] = posterior[1];
                 }
                 return p;
             }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Models trained for utility, fairness and detection. Sizes are kept modest so one candidate's full suite
  * on an Adult-sized table stays within seconds: 100 trees of depth at most 12 for the random forest
- * (Breiman, 2001, "Random Forests") and 100 boosting rounds of 32-leaf trees with shrinkage 0.1 and 70 %
+ * (Breiman, 2001, "Random Forests") and 60 boosting rounds of 32-leaf trees with shrinkage 0.15 and 70 %
  * subsampling for gradient boosting (Friedman, 2001, "Greedy Function Approximation: A Gradient Boosting
  * Machine"); logistic regression uses L2 penalty 0.1 on one-hot, standardised features.
  */

@@ -52,8 +52,9 @@ public final class Regressors {
 
     private static Trained boosting(double[][] x, double[] y, long seed) {
         MathEx.setSeed(seed);
-        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), Loss.ls(), Classifiers.TREES,
-                Classifiers.BOOST_MAX_DEPTH, Classifiers.BOOST_MAX_NODES, 5, 0.1, 0.7);
+        GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), Loss.ls(),
+                Classifiers.BOOST_TREES, Classifiers.BOOST_MAX_DEPTH, Classifiers.BOOST_MAX_NODES, 5,
+                Classifiers.BOOST_SHRINKAGE, 0.7);
         return tree(model, model.importance());
     }
 

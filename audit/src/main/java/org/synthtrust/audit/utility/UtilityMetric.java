@@ -100,6 +100,12 @@ public final class UtilityMetric implements Metric {
             }
             return results;
         }
+        // Train the six models in parallel; UtilityModels caches them, so the loop below only collects them.
+        java.util.Arrays.stream(ModelKind.values())
+                .flatMap(kind -> java.util.stream.Stream.of(Source.SYNTHETIC, Source.TRAIN)
+                        .map(source -> Map.entry(kind, source)))
+                .toList().parallelStream()
+                .forEach(job -> UtilityModels.fit(ctx, task, job.getKey(), job.getValue()));
         Map<ModelKind, UtilityModels.Fit> tstr = new EnumMap<>(ModelKind.class);
         Map<ModelKind, UtilityModels.Fit> trtr = new EnumMap<>(ModelKind.class);
         for (ModelKind kind : ModelKind.values()) {

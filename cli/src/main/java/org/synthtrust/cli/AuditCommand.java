@@ -1,0 +1,200 @@
+package org.synthtrust.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.synthtrust.audit.AuditContext;
+import org.synthtrust.audit.AuditProvenance;
+import org.synthtrust.audit.AuditResult;
+import org.synthtrust.audit.AuditRunner;
+import org.synthtrust.audit.AuditSettings;
+import org.synthtrust.audit.Metric;
+import org.synthtrust.audit.MetricRegistry;
+import org.synthtrust.audit.MetricResult;
+import org.synthtrust.core.InvalidInputException;
+import org.synthtrust.core.io.CsvReader;
+import org.synthtrust.core.progress.CancellationToken;
+import org.synthtrust.core.schema.Schema;
+import org.synthtrust.core.schema.SchemaIO;
+import org.synthtrust.core.table.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code synthtrust audit}: scores synthetic tables from any tool against the real training table and a real
+ * holdout, writes {@code DIR/audit.json} (atomically) and prints one summary table with a column per
+ * candidate.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit synthetic tables against the real training table and a real holdout.")
+public final class AuditCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--train", required = true, paramLabel = "FILE",
+            description = "Real training table (CSV) the synthetic data was made from.")
+    private Path train;
+
+    @Option(names = "--holdout", required = true, paramLabel = "FILE",
+            description = "Real holdout table (CSV) the generator never saw; utility and fairness test on it.")
+    private Path holdout;
+
+    @Option(names = "--synthetic", required = true, paramLabel = "NAME=FILE",
+            description = "A synthetic candidate: its name and CSV file. Repeat for several candidates.")
+    private Map<String, Path> synthetic = new LinkedHashMap<>();
+
+    @Option(names = "--schema", required = true, paramLabel = "FILE",
+            description = "Schema file (JSON or YAML) with column types, roles and domains.")
+    private Path schemaFile;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "LIST",
+            description = "Pillars, metric ids or id prefixes to compute, comma-separated (default: all).")
+    private List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--group-column", paramLabel = "COL",
+            description = "Column the k-marginal score crosses every feature pair with, for example PUMA.")
+    private String groupColumn;
+
+    @Option(names = "--min-group-size", defaultValue = "5", paramLabel = "N",
+            description = "Real rows a protected group needs to enter fairness gaps (default: ${DEFAULT-VALUE}).")
+    private int minGroupSize;
+
+    @Option(names = "--seed", defaultValue = "7", paramLabel = "N",
+            description = "Seed of cross-validation folds, subsamples and model training (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder; receives audit.json. Must not exist unless --overwrite is given.")
+    private Path out;
+
+    @Option(names = "--overwrite", description = "Replace the results in an existing output folder.")
+    private boolean overwrite;
+
+    @Override
+    public Integer call() {
+        checkOutputFolder();
+        Schema schema = SchemaIO.read(schemaFile);
+        if (groupColumn != null && schema.spec(groupColumn) == null) {
+            throw new InvalidInputException("--group-column '" + groupColumn + "' is not a column of the schema "
+                    + schemaFile + "; columns are " + schema.columns().keySet());
+        }
+        List<Metric> suite = MetricRegistry.select(metrics);
+        AuditSettings settings = AuditSettings.defaults().withSeed(seed).withMinGroupSize(minGroupSize)
+                .withGroupColumn(groupColumn);
+        Table trainTable = CsvReader.readTable(train, schema);
+        Table holdoutTable = CsvReader.readTable(holdout, schema);
+        List<AuditContext> contexts = new ArrayList<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("train", AuditProvenance.sha256(train));
+        hashes.put("holdout", AuditProvenance.sha256(holdout));
+        hashes.put("schema", AuditProvenance.sha256(schemaFile));
+        for (Map.Entry<String, Path> candidate : synthetic.entrySet()) {
+            String name = candidate.getKey().trim();
+            if (name.isEmpty()) {
+                throw new InvalidInputException("--synthetic needs NAME=FILE; got an empty name for "
+                        + candidate.getValue());
+            }
+            Table table = CsvReader.readTable(candidate.getValue(), schema);
+            contexts.add(new AuditContext(trainTable, holdoutTable, table, schema, name, settings));
+            hashes.put("synthetic:" + name, AuditProvenance.sha256(candidate.getValue()));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        AuditResult result = new AuditRunner(Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
+                .orElse("development")).run(suite, contexts, new StageReporter(err), CancellationToken.NONE);
+        result = result.withProvenance(result.provenance().withInputs(hashes));
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output folder " + out + ": " + e.getMessage(), e);
+        }
+        result.write(out.resolve("audit.json"));
+        printSummary(spec.commandLine().getOut(), result);
+        return Main.EXIT_OK;
+    }
+
+    private void checkOutputFolder() {
+        if (!Files.exists(out)) {
+            return;
+        }
+        if (!Files.isDirectory(out)) {
+            throw new InvalidInputException("--out " + out + " is a file; give a folder path");
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(out)) {
+            empty = entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + out + ": " + e.getMessage(), e);
+        }
+        if (!empty && !overwrite) {
+            throw new InvalidInputException("output folder " + out + " already exists and is not empty; choose "
+                    + "another --out or add --overwrite");
+        }
+    }
+
+    /** Prints one line per metric id and one column per candidate: the value, or the status when there is none. */
+    static void printSummary(PrintWriter out, AuditResult result) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        for (MetricResult r : result.results()) {
+            ids.add(r.id());
+        }
+        int idWidth = Math.max(6, ids.stream().mapToInt(String::length).max().orElse(6));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + idWidth + "s", "metric"));
+        for (String candidate : result.candidates()) {
+            header.append("  ").append(String.format(Locale.ROOT, "%14s", candidate));
+        }
+        out.println(header);
+        for (String id : ids) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-" + idWidth + "s", id));
+            for (String candidate : result.candidates()) {
+                String cell = result.find(candidate, id).map(AuditCommand::cell).orElse("-");
+                line.append("  ").append(String.format(Locale.ROOT, "%14s", cell));
+            }
+            out.println(line);
+        }
+        for (Map.Entry<String, List<String>> notes : result.notes().entrySet()) {
+            for (String note : notes.getValue()) {
+                out.println("note (" + notes.getKey() + "): " + note);
+            }
+        }
+        out.flush();
+    }
+
+    private static String cell(MetricResult result) {
+        if (result.isOk()) {
+            return String.format(Locale.ROOT, "%.4f", result.value());
+        }
+        return result.status().id();
+    }
+
+    /** Prints each stage once when it starts, to the error stream so the summary stays clean. */
+    private static final class StageReporter implements org.synthtrust.core.progress.ProgressListener {
+        private final PrintWriter err;
+        private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        StageReporter(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(String stage, double fraction) {
+            if (seen.add(stage)) {
+                err.println(stage + " ...");
+                err.flush();
+            }
+        }
+    }
+}
