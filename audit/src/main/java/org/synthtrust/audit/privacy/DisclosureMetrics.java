@@ -20,6 +20,7 @@ final class DisclosureMetrics extends PrivacyMetric {
     static final String INFERENCE_RISK = "privacy.inference.risk";
     static final String CAP = "privacy.cap.score";
     static final String CAP_NORMALISED = "privacy.cap.normalised";
+    static final String RECONSTRUCTION = "privacy.reconstruction.accuracy";
     /** Targets per group; Wilson intervals at this size are about ±0.02 wide. */
     static final int MAX_TARGETS = 2000;
 
@@ -32,7 +33,10 @@ final class DisclosureMetrics extends PrivacyMetric {
                 spec(CAP, Direction.LOWER_IS_BETTER, "correct attribution probability of the sensitive value for "
                         + "training records whose quasi-identifiers some synthetic row matches exactly"),
                 spec(CAP_NORMALISED, Direction.LOWER_IS_BETTER, "CAP above its marginal baseline: (CAP - baseline) "
-                        + "/ (1 - baseline), clipped to [0, 1]")));
+                        + "/ (1 - baseline), clipped to [0, 1]"),
+                spec(RECONSTRUCTION, Direction.LOWER_IS_BETTER, "accuracy of the linear reconstruction attack on "
+                        + "a secret bit of training records (is the sensitive value the synthetic majority value?); "
+                        + "breakdown gives the majority baseline and the holdout control")));
     }
 
     @Override
@@ -76,7 +80,24 @@ final class DisclosureMetrics extends PrivacyMetric {
         results.add(ok(ctx, ACCURACY, worst.memberAccuracy(), accuracyBreakdown, null));
         results.add(ok(ctx, INFERENCE_RISK, worstRisk.risk(), riskBreakdown, null));
         results.addAll(cap(ctx, keys, secrets));
+        results.add(reconstruction(ctx, keys, secrets, seed));
         return results;
+    }
+
+    private MetricResult reconstruction(AuditContext ctx, List<String> keys, List<String> secrets, long seed) {
+        Map<String, Double> breakdown = new LinkedHashMap<>();
+        LinearReconstructionAttack.Outcome worst = null;
+        for (String secret : secrets) {
+            LinearReconstructionAttack.Outcome outcome = LinearReconstructionAttack.run(ctx.train(), ctx.holdout(),
+                    ctx.synthetic(), keys, secret, LinearReconstructionAttack.DEFAULT_TARGETS, seed);
+            breakdown.put(secret, outcome.memberAccuracy().value());
+            breakdown.put(secret + "|holdout_accuracy", outcome.holdoutAccuracy());
+            breakdown.put(secret + "|majority_baseline", outcome.baseline());
+            if (worst == null || outcome.memberAccuracy().value() > worst.memberAccuracy().value()) {
+                worst = outcome;
+            }
+        }
+        return ok(ctx, RECONSTRUCTION, worst.memberAccuracy(), breakdown, null);
     }
 
     private List<MetricResult> cap(AuditContext ctx, List<String> keys, List<String> secrets) {
