@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             DescribeCommand.class,
             ReportCommand.class,
             AuditCommand.class,
+            RunCommand.class,
+            RankCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

@@ -65,10 +65,11 @@ public final class ScoreRules {
     public static final String EXACT_MATCH_RATE = "privacy.exact_match.rate";
     public static final String EXACT_MATCH_HOLDOUT_RATE = "privacy.exact_match.holdout_rate";
     public static final String EPSILON_AUDIT_LOWER_BOUND = "privacy.epsilon_audit.lower_bound";
+    public static final String DCR_HOLDOUT_MEDIAN = "privacy.dcr.holdout_median";
     public static final String TSTR_AUC = "utility.tstr.auc";
-    public static final String TRTR_AUC = "utility.trtr.auc";
+    private static final String TRTR_AUC = "utility.trtr.auc";
     public static final String TSTR_R2 = "utility.tstr.r2";
-    public static final String TRTR_R2 = "utility.trtr.r2";
+    private static final String TRTR_R2 = "utility.trtr.r2";
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
@@ -81,28 +82,54 @@ public final class ScoreRules {
         identity("fidelity.column_shape.tv_complement");
         identity("fidelity.column_pair.correlation_similarity");
         identity("fidelity.column_pair.contingency_similarity");
-        identity("fidelity.kmarginal.score");
+        add("fidelity.column_pair.association_difference", Kind.SCORED, "1 - value / 2 (the value lies in [0, 2])",
+                Direction.LOWER_IS_BETTER, (v, others) -> Outcome.of(1 - v / 2));
+        add("fidelity.kmarginal.score", Kind.SCORED, "value / 1000 (the NIST score lies in [0, 1000])",
+                Direction.HIGHER_IS_BETTER, (v, others) -> Outcome.of(v / 1000));
         add("fidelity.detection.auc", Kind.SCORED, "1 - 2 |AUC - 0.5|", Direction.NEUTRAL,
                 (v, others) -> Outcome.of(1 - 2 * Math.abs(v - 0.5)));
 
         add(TSTR_AUC, Kind.SCORED, "(AUC_TSTR - 0.5) / (AUC_TRTR - 0.5), clipped to [0, 1]; "
                 + "not applicable when AUC_TRTR <= 0.5", Direction.HIGHER_IS_BETTER, ScoreRules::tstrAuc);
-        add(TRTR_AUC, Kind.REFERENCE, "reference for utility.tstr.auc", Direction.HIGHER_IS_BETTER, null);
         add(TSTR_R2, Kind.SCORED, "R2_TSTR / R2_TRTR, clipped to [0, 1]; not applicable when R2_TRTR <= 0",
                 Direction.HIGHER_IS_BETTER, ScoreRules::tstrR2);
-        add(TRTR_R2, Kind.REFERENCE, "reference for utility.tstr.r2", Direction.HIGHER_IS_BETTER, null);
+        ratio("utility.tstr.accuracy", "utility.trtr.accuracy", "accuracy_TSTR / accuracy_TRTR");
+        ratio("utility.tstr.f1_macro", "utility.trtr.f1_macro", "F1_TSTR / F1_TRTR");
+        add("utility.tstr.rmse", Kind.SCORED, "RMSE_TRTR / RMSE_TSTR, clipped to [0, 1]",
+                Direction.LOWER_IS_BETTER, (v, others) -> {
+                    Double trtr = others.get("utility.trtr.rmse");
+                    if (trtr == null) {
+                        return Outcome.leftOut("utility.trtr.rmse is missing, so the TSTR RMSE has no reference");
+                    }
+                    return v <= 0 ? Outcome.of(1) : Outcome.of(trtr / v);
+                });
+        for (String measure : new String[] {"auc", "r2", "accuracy", "f1_macro", "rmse"}) {
+            reference("utility.trtr." + measure, "reference for utility.tstr." + measure);
+            reference("utility.ratio." + measure, "repeats the utility.tstr." + measure + " score");
+        }
+        add("utility.feature_importance.rank_agreement", Kind.SCORED, "max(0, Spearman correlation)",
+                Direction.HIGHER_IS_BETTER, (v, others) -> Outcome.of(Math.max(0, v)));
 
         oneMinus("fairness.demographic_parity.difference");
         oneMinus("fairness.equalized_odds.difference");
+        oneMinus("fairness.representation.max_gap");
+        oneMinus("fairness.outcome_rate.max_gap");
+        identity("fairness.disparate_impact.ratio");
 
-        add("privacy.dcr.median", Kind.RELATIVE_ONLY, "no absolute scale (a distance in the encoded space); "
-                + "relative: larger is better", Direction.HIGHER_IS_BETTER, null);
+        add("privacy.dcr.median", Kind.SCORED, "min(1, DCR median / holdout DCR median): 1 when synthetic rows "
+                + "lie as far from the training rows as fresh rows do; 1 when the holdout median is 0",
+                Direction.HIGHER_IS_BETTER, ScoreRules::dcrMedian);
+        reference(DCR_HOLDOUT_MEDIAN, "reference for privacy.dcr.median");
+        reference("privacy.dcr.median_range", "repeats privacy.dcr.median on another scale");
         add("privacy.dcr.closer_to_train_share", Kind.SCORED, "1 - 2 max(0, share - 0.5)",
                 Direction.LOWER_IS_BETTER, (v, others) -> Outcome.of(1 - 2 * Math.max(0, v - 0.5)));
+        reference("privacy.dcr.overfitting_protection", "repeats privacy.dcr.closer_to_train_share");
+        reference("privacy.dcr.overfitting_protection_reference", "SDMetrics form of the same protection score");
+        identity("privacy.nndr.median");
         add(EXACT_MATCH_RATE, Kind.SCORED, "1 - max(0, rate - holdout_rate) / (1 - holdout_rate); "
                 + "1 - rate when the holdout rate is missing", Direction.LOWER_IS_BETTER, ScoreRules::exactMatch);
-        add(EXACT_MATCH_HOLDOUT_RATE, Kind.REFERENCE, "reference for privacy.exact_match.rate",
-                Direction.NEUTRAL, null);
+        reference(EXACT_MATCH_HOLDOUT_RATE, "reference for privacy.exact_match.rate");
+        oneMinus("privacy.exact_match.unique_record_rate");
         identity("privacy.new_row.share");
         add(CLAIMED_EPSILON, Kind.SCORED, "1 / (1 + epsilon); a candidate without a differential privacy "
                 + "claim has this metric failed and scores 0", Direction.LOWER_IS_BETTER,
@@ -110,12 +137,15 @@ public final class ScoreRules {
         membership("privacy.mia.distance.auc");
         membership("privacy.mia.density.auc");
         membership("privacy.mia.shadow.auc");
-        oneMinus("privacy.attribute_inference.accuracy");
+        reference("privacy.attribute_inference.accuracy", "raw accuracy without a baseline; "
+                + "privacy.inference.risk scores the same attack against its holdout baseline");
+        oneMinus("privacy.inference.risk");
+        reference("privacy.cap.score", "raw CAP; privacy.cap.normalised scores it against its baseline");
+        oneMinus("privacy.cap.normalised");
         oneMinus("privacy.singling_out.risk");
+        oneMinus("privacy.singling_out.univariate_risk");
         oneMinus("privacy.linkability.risk");
-        oneMinus("privacy.attribute_inference.risk");
-        add(EPSILON_AUDIT_LOWER_BOUND, Kind.REFERENCE, "checked by the constraint lower_bound <= epsilon",
-                Direction.LOWER_IS_BETTER, null);
+        reference(EPSILON_AUDIT_LOWER_BOUND, "checked by the constraint lower_bound <= epsilon");
     }
 
     private ScoreRules() {
@@ -131,6 +161,29 @@ public final class ScoreRules {
 
     private static void oneMinus(String id) {
         add(id, Kind.SCORED, "1 - value", Direction.LOWER_IS_BETTER, (v, others) -> Outcome.of(1 - v));
+    }
+
+    private static void reference(String id, String formula) {
+        add(id, Kind.REFERENCE, formula, Direction.NEUTRAL, null);
+    }
+
+    private static void ratio(String tstrId, String trtrId, String formula) {
+        add(tstrId, Kind.SCORED, formula + ", clipped to [0, 1]; not applicable when the TRTR value is 0",
+                Direction.HIGHER_IS_BETTER, (v, others) -> {
+                    Double trtr = others.get(trtrId);
+                    if (trtr == null || trtr <= 0) {
+                        return Outcome.leftOut(trtrId + " is missing or 0, so " + tstrId + " has no reference");
+                    }
+                    return Outcome.of(v / trtr);
+                });
+    }
+
+    private static Outcome dcrMedian(double median, Map<String, Double> others) {
+        Double holdout = others.get(DCR_HOLDOUT_MEDIAN);
+        if (holdout == null) {
+            return Outcome.leftOut(DCR_HOLDOUT_MEDIAN + " is missing, so the DCR median has no reference");
+        }
+        return holdout <= 0 ? Outcome.of(1) : Outcome.of(median / holdout);
     }
 
     private static void membership(String id) {

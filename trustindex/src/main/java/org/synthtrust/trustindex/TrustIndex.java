@@ -32,6 +32,13 @@ import org.synthtrust.trustindex.Ranking.PillarScore;
  */
 public final class TrustIndex {
 
+    /**
+     * Lowest score a computed metric contributes to a pillar's geometric mean. One metric at its worst value
+     * (a maximum TVD of 1 on a tiny table, say) would otherwise zero the whole pillar and hide every other
+     * metric. A failed metric still contributes exactly 0, because the candidate is defective for that purpose.
+     */
+    public static final double SCORE_FLOOR = 0.01;
+
     private static final String SCORED = "scored";
     private static final String FAILED = "failed";
     private static final String LEFT_OUT = "left_out";
@@ -47,6 +54,8 @@ public final class TrustIndex {
         final ScoreRules.Kind kind;
         /** Absolute score per repeat, NaN where the repeat gave none. */
         final double[] absoluteByRepeat;
+        /** Whether the metric failed in each repeat. */
+        final boolean[] failedByRepeat;
         Double meanValue;
         Double meanAbsolute;
         /** Mean raw value oriented so higher is better, for relative-only metrics. */
@@ -61,6 +70,7 @@ public final class TrustIndex {
             this.pillar = pillar;
             this.kind = kind;
             this.absoluteByRepeat = new double[repeats];
+            this.failedByRepeat = new boolean[repeats];
             java.util.Arrays.fill(absoluteByRepeat, Double.NaN);
         }
 
@@ -180,6 +190,7 @@ public final class TrustIndex {
                     }
                     case FAILED -> {
                         summary.absoluteByRepeat[r] = 0;
+                        summary.failedByRepeat[r] = true;
                         failedCount++;
                         scoredCount++;
                         addNote(summary, "failed" + where + ", scored 0: " + result.reason());
@@ -301,7 +312,7 @@ public final class TrustIndex {
             for (MetricSummary summary : metrics) {
                 double weight = settings.metricWeights().getOrDefault(summary.id, 1.0);
                 if (summary.pillar == pillar && summary.finalScore != null && weight > 0) {
-                    scores.add(summary.finalScore);
+                    scores.add(FAILED.equals(summary.status) ? 0.0 : Math.max(SCORE_FLOOR, summary.finalScore));
                     weights.add(weight);
                     members.add(summary);
                 }
@@ -426,7 +437,7 @@ public final class TrustIndex {
             for (int m = 0; m < members.size(); m++) {
                 double score = members.get(m).absoluteByRepeat[r];
                 if (!Double.isNaN(score)) {
-                    scores.add(score);
+                    scores.add(members.get(m).failedByRepeat[r] ? 0.0 : Math.max(SCORE_FLOOR, score));
                     used.add(weights.get(m));
                 }
             }
