@@ -159,8 +159,17 @@ public final class Charts {
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
         if (spec.xMax() != null) {
+            // Zoomed view (the low-FPR part of a ROC curve): the y axis follows the points inside the zoom.
+            double yMax = spec.xMax();
+            for (ReportModel.Line line : nonNull(spec.lines())) {
+                for (int i = 0; i < line.x().size(); i++) {
+                    if (line.x().get(i) <= spec.xMax()) {
+                        yMax = Math.max(yMax, line.y().get(i));
+                    }
+                }
+            }
             x.setRange(0.0, spec.xMax());
-            y.setRange(0.0, 1.0);
+            y.setRange(0.0, Math.min(1.0, yMax * 1.1));
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         return new JFreeChart(spec.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, data.getSeriesCount() > 1);

@@ -8,7 +8,10 @@ import java.math.RoundingMode;
 public final class Fmt {
     private Fmt() { }
 
-    /** Formats a value with at most 6 significant digits, no exponent, trailing zeros removed; null as "–". */
+    /**
+     * Formats a value with at most 6 significant digits and no trailing zeros. Values below 1e-4 use an
+     * exponent (1e-6), and null becomes an en dash.
+     */
     public static String num(Double value) {
         if (value == null) {
             return "\u2013";

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
@@ -31,9 +32,9 @@ import org.apache.pdfbox.util.Matrix;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Renders a {@link ReportModel} to PDF with Apache PDFBox. Text uses the embedded DejaVu Sans subset; charts
- * are JFreeChart objects drawn as vector form XObjects through the pdfbox-graphics2d bridge, whose font text
- * drawer writes chart labels as real text in the same embedded font, so they can be searched and extracted.
+ * Renders a {@link ReportModel} to PDF with Apache PDFBox. Text uses the embedded DejaVu Sans subset. Charts
+ * are JFreeChart objects drawn as vector form XObjects through the pdfbox-graphics2d bridge. The bridge's font
+ * text drawer writes chart labels as real text in the same embedded font, so they can be searched and extracted.
  */
 public final class PdfRenderer {
     private static final PDRectangle PAGE = PDRectangle.A4;
@@ -44,7 +45,7 @@ public final class PdfRenderer {
     private static final float BODY = 9.5f;
     private static final float TABLE = 7.5f;
     private static final float PAD = 3f;
-    private static final float MAX_COLUMN = 170f;
+    private static final float MAX_COLUMN = 200f;
     private static final float CHART_HEIGHT = 215f;
     private static final int TOC_LINES_PER_PAGE = 40;
     private static final Color INK = new Color(0x222222);
@@ -313,8 +314,8 @@ public final class PdfRenderer {
     // ---- tables --------------------------------------------------------------------------------------------
 
     /**
-     * Draws a table. Rows continue on the next page with the header repeated; a table wider than the page is
-     * cut into column slices, each repeating the key columns, so no column is ever dropped.
+     * Draws a table. Rows continue on the next page with the header repeated. A table wider than the page is
+     * cut into column slices that each repeat the key columns, so no column is dropped.
      */
     private void table(Block.Table table) throws IOException {
         int n = table.header().size();
@@ -322,6 +323,7 @@ public final class PdfRenderer {
         for (int c = 0; c < n; c++) {
             header[c] = clean(table.header().get(c));
         }
+
         List<String[]> rows = new ArrayList<>();
         for (List<String> row : table.rows()) {
             String[] cells = new String[n];
@@ -330,8 +332,8 @@ public final class PdfRenderer {
             }
             rows.add(cells);
         }
-        // Natural width fits the longest cell on one line; minimum width fits the longest word, so a column
-        // never breaks inside a word unless the word alone is wider than MAX_COLUMN.
+        // Natural width fits the longest cell on one line. Minimum width fits the longest word, so a column
+        // breaks inside a word only when the word alone is wider than MAX_COLUMN.
         float[] natural = new float[n];
         float[] minimum = new float[n];
         for (int c = 0; c < n; c++) {
@@ -344,6 +346,7 @@ public final class PdfRenderer {
             natural[c] = Math.min(MAX_COLUMN, Math.max(24f, w + 2 * PAD + 1));
             minimum[c] = Math.min(natural[c], Math.max(24f, word + 2 * PAD + 1));
         }
+
         int keys = Math.min(table.keyColumns(), n);
         List<List<Integer>> slices = slices(minimum, keys);
         for (int s = 0; s < slices.size(); s++) {
@@ -400,7 +403,7 @@ public final class PdfRenderer {
             minimumTotal += minimum[c];
         }
         // A slice that fits keeps natural widths. Otherwise each column gets its minimum plus a share of the
-        // remaining page width in proportion to how much wrapping it saves; a slice whose minimums overflow
+        // remaining page width in proportion to how much wrapping it saves. A slice whose minimums overflow
         // (one very wide column beyond the keys) is scaled down to the page.
         float[] widths = new float[columns.size()];
         for (int i = 0; i < widths.length; i++) {
@@ -415,8 +418,12 @@ public final class PdfRenderer {
         }
         float lead = TABLE * 1.3f;
         if (caption != null) {
-            ensure(BODY * 1.4f + 3 * lead);
-            line(caption, bold, BODY, MARGIN, INK);
+            List<String> lines = wrap(caption, bold, BODY, WIDTH);
+            ensure(lines.size() * BODY * 1.25f + 3 * lead);
+            for (String l : lines) {
+                y -= BODY * 1.25f;
+                text(l, bold, BODY, MARGIN, y, INK);
+            }
             y -= 3;
         }
         drawRow(header, columns, widths, true);
@@ -493,10 +500,13 @@ public final class PdfRenderer {
                 y -= h + 10;
                 i++;
             } else {
-                float h = Math.max(chartHeight(chart, false), chartHeight(charts.get(i + 1), false));
+                // Side by side, top-aligned, each at its own height.
+                float left = chartHeight(chart, false);
+                float right = chartHeight(charts.get(i + 1), false);
+                float h = Math.max(left, right);
                 ensure(h + 10);
-                drawChart(chart, MARGIN, half, h);
-                drawChart(charts.get(i + 1), MARGIN + half + 12, half, h);
+                drawChart(chart, MARGIN, half, left);
+                drawChart(charts.get(i + 1), MARGIN + half + 12, half, right);
                 y -= h + 10;
                 i += 2;
             }
@@ -511,7 +521,7 @@ public final class PdfRenderer {
     private static float chartHeight(ReportModel.Chart chart, boolean wide) {
         if ("hbar".equals(chart.kind())) {
             int bars = chart.categories().size() * Math.max(1, chart.series().size());
-            return Math.min(TOP - BOTTOM - 20, Math.max(CHART_HEIGHT, 90 + 7.5f * bars));
+            return Math.min(TOP - BOTTOM - 20, Math.max(CHART_HEIGHT, 100 + 6.5f * bars + 5f * chart.categories().size()));
         }
         if ("heatmap".equals(chart.kind())) {
             return wide ? CHART_HEIGHT * 1.8f : CHART_HEIGHT + 40;
@@ -627,7 +637,34 @@ public final class PdfRenderer {
         info.setKeywords("synthetic data, differential privacy, audit, trust index");
         info.setCreator("SynthTrust " + model.cover().version());
         info.setProducer("Apache PDFBox");
-        info.setCreationDate(Calendar.getInstance());
+        Calendar now = Calendar.getInstance();
+        info.setCreationDate(now);
         doc.getDocumentCatalog().setLanguage("en");
+
+        // PDF/A readers take title, author and subject from XMP metadata, so the same facts go there too.
+        String date = String.format(java.util.Locale.ROOT, "%1$tY-%1$tm-%1$tdT%1$tH:%1$tM:%1$tS%1$tz", now)
+                .replaceFirst("(\\d{2})(\\d{2})$", "$1:$2");
+        String xmp = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                + " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+                + "<dc:format>application/pdf</dc:format>\n"
+                + "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + HtmlRenderer.esc(info.getTitle())
+                + "</rdf:li></rdf:Alt></dc:title>\n"
+                + "<dc:creator><rdf:Seq><rdf:li>" + HtmlRenderer.esc(info.getAuthor()) + "</rdf:li></rdf:Seq></dc:creator>\n"
+                + "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + HtmlRenderer.esc(info.getSubject())
+                + "</rdf:li></rdf:Alt></dc:description>\n"
+                + "<pdf:Producer>" + HtmlRenderer.esc(info.getProducer()) + "</pdf:Producer>\n"
+                + "<pdf:Keywords>" + HtmlRenderer.esc(info.getKeywords()) + "</pdf:Keywords>\n"
+                + "<xmp:CreatorTool>" + HtmlRenderer.esc(info.getCreator()) + "</xmp:CreatorTool>\n"
+                + "<xmp:CreateDate>" + date + "</xmp:CreateDate>\n"
+                + "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>";
+        try {
+            PDMetadata metadata = new PDMetadata(doc);
+            metadata.importXMPMetadata(xmp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            doc.getDocumentCatalog().setMetadata(metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the XMP metadata: " + e.getMessage(), e);
+        }
     }
 }

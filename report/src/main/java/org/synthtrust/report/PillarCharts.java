@@ -180,7 +180,7 @@ final class PillarCharts {
         }
         if (chart.containsKey("bins") && chart.containsKey("synthetic_to_train") && chart.containsKey("holdout_to_train")) {
             charts.add(new ReportModel.Chart("bar", "Distance to closest record (" + title + ")",
-                    "distance to the closest training record", "share of records", strings(chart.get("bins")),
+                    "distance to closest record", "share of records", strings(chart.get("bins")),
                     List.of(new ReportModel.Series("synthetic to train", boxed(doubles(chart.get("synthetic_to_train"))), null, null),
                             new ReportModel.Series("holdout to train", boxed(doubles(chart.get("holdout_to_train"))), null, null)),
                     null, null, null, null));
@@ -241,7 +241,7 @@ final class PillarCharts {
                     && m.value() != null).findFirst().ifPresent(m -> {
                         names.add(candidate.name());
                         empirical.add(m.value());
-                        claimed.add(Double.isNaN(candidate.ledger().totalEpsilon()) ? null : candidate.ledger().totalEpsilon());
+                        claimed.add(candidate.ledger() == null ? null : candidate.ledger().totalEpsilon());
                     });
         }
         if (names.isEmpty()) {

@@ -33,7 +33,7 @@ public final class ReportFonts {
      * Returns the font file with its GSUB table hidden. PDFBox 3 applies GSUB ligatures (fi, fl) when it
      * writes text, and text extraction then yields U+FB01 instead of "fi", so the report would not be
      * searchable for words such as "file". Renaming the table tag in the table directory makes the parser skip
-     * it; the embedded subset never contains GSUB anyway, so the embedded font is the same.
+     * it. The embedded subset never contains GSUB anyway, so the embedded font is the same.
      */
     public static byte[] pdfBytes(String resource) {
         byte[] ttf;

@@ -64,7 +64,8 @@ public final class ReportLayout {
         heading(DATA);
         ReportModel.DataSummary data = model.data();
         int k = model.disclosure().k();
-        blocks.add(new Block.Paragraph("Rows (rounded to the nearest hundred): " + Fmt.count(data.rowsRounded())
+        String rowCount = data.rowsRounded() == null ? "not recorded" : Fmt.count(data.rowsRounded());
+        blocks.add(new Block.Paragraph("Rows (rounded to the nearest hundred): " + rowCount
                 + ". Columns: " + data.columnCount() + ". Missing-value counts below " + k + " are shown as \"< "
                 + k + "\".", "normal"));
         List<List<String>> rows = new ArrayList<>();
@@ -90,7 +91,8 @@ public final class ReportLayout {
         List<List<String>> summary = new ArrayList<>();
         for (ReportModel.Candidate candidate : model.candidates()) {
             summary.add(List.of(candidate.name(), candidate.method(), Fmt.num(candidate.epsilon()),
-                    Fmt.num(candidate.delta()), Fmt.num(candidate.ledger().totalEpsilon()),
+                    Fmt.num(candidate.delta()),
+                    candidate.ledger() == null ? "no ledger" : Fmt.num(candidate.ledger().totalEpsilon()),
                     candidate.testMode() ? "NOT PRIVATE (seeded test mode)" : "yes"));
         }
         blocks.add(new Block.Table("Candidates", List.of("Candidate", "Method", "Epsilon budget", "Delta",
@@ -109,6 +111,11 @@ public final class ReportLayout {
                     + "; parameters: " + (parameters.isEmpty() ? "defaults" : String.join(", ", parameters)) + ".",
                     "normal"));
             ReportModel.Ledger ledger = candidate.ledger();
+            if (ledger == null) {
+                blocks.add(new Block.Paragraph("No provenance file was found for this candidate, so there is no "
+                        + "privacy ledger and this report makes no privacy claim about it.", "warning"));
+                continue;
+            }
             List<List<String>> rows = new ArrayList<>();
             int index = 1;
             for (ReportModel.LedgerRow row : ledger.entries()) {

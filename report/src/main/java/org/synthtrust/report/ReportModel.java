@@ -45,9 +45,9 @@ public record ReportModel(
     /**
      * Coarse facts about the private table.
      *
-     * @param rowsRounded row count rounded to the nearest hundred
+     * @param rowsRounded row count rounded to the nearest hundred, or null when the study did not record it
      */
-    public record DataSummary(long rowsRounded, int columnCount, List<ColumnSummary> columns) { }
+    public record DataSummary(Long rowsRounded, int columnCount, List<ColumnSummary> columns) { }
 
     /**
      * One column of the private table.
@@ -59,9 +59,12 @@ public record ReportModel(
     public record ColumnSummary(String name, String type, List<String> roles, String missing, String domainSource,
                                 String domain) { }
 
-    /** One synthetic candidate and the full privacy ledger of the run that produced it. */
-    public record Candidate(String name, String method, Map<String, String> parameters, double epsilon,
-                            double delta, boolean testMode, Ledger ledger) { }
+    /**
+     * One synthetic candidate and the full privacy ledger of the run that produced it. {@code epsilon},
+     * {@code delta} and {@code ledger} are null for a table audited without a provenance file.
+     */
+    public record Candidate(String name, String method, Map<String, String> parameters, Double epsilon,
+                            Double delta, boolean testMode, Ledger ledger) { }
 
     /** Ledger of one candidate; the entries' costs compose to {@code totalEpsilon} at {@code delta}. */
     public record Ledger(String accounting, double delta, double totalEpsilon, List<LedgerRow> entries) { }
@@ -122,6 +125,6 @@ public record ReportModel(
     public record Methods(List<MetricNote> metricNotes, List<String> guarantees, List<String> limitations,
                           Map<String, String> reproducibility) { }
 
-    /** What one metric measures, in two lines. */
+    /** Two-line explanation of one metric. */
     public record MetricNote(String id, String text) { }
 }

@@ -196,7 +196,25 @@ final class SvgCharts {
             xMin = 0;
             xMax = chart.xMax();
             yMin = 0;
-            yMax = 1;
+            yMax = chart.xMax();
+            for (ReportModel.Line line : chart.lines()) {
+                for (int i = 0; i < line.x().size(); i++) {
+                    if (line.x().get(i) <= xMax) {
+                        yMax = Math.max(yMax, line.y().get(i));
+                    }
+                }
+            }
+            yMax = Math.min(1.0, yMax * 1.1);
+        }
+
+        if ("scatter".equals(chart.kind())) {
+            // Pad the ranges so points on the extremes stay inside the plot area.
+            double padX = Math.max(1e-9, (xMax - xMin) * 0.08);
+            double padY = Math.max(1e-9, (yMax - yMin) * 0.08);
+            xMin -= padX;
+            xMax += padX;
+            yMin -= padY;
+            yMax += padY;
         }
         if (xMax <= xMin) {
             xMax = xMin + 1;
@@ -204,25 +222,39 @@ final class SvgCharts {
         if (yMax <= yMin) {
             yMax = yMin + 1;
         }
+
         axes(s, new double[] {yMin, yMax}, height, chart.yLabel());
         double plotW = W - LEFT - RIGHT;
         double plotH = height - TOP - BOTTOM;
         boolean scatter = "scatter".equals(chart.kind());
-        s.append("<defs><clipPath id=\"clip").append(Integer.toHexString(System.identityHashCode(chart)))
-                .append("\"><rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(n(plotW))
-                .append("\" height=\"").append(n(plotH)).append("\"/></clipPath></defs>");
-        s.append("<g clip-path=\"url(#clip").append(Integer.toHexString(System.identityHashCode(chart))).append(")\">");
+
         for (int k = 0; k < chart.lines().size(); k++) {
             ReportModel.Line line = chart.lines().get(k);
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < line.x().size(); i++) {
-                double px = LEFT + plotW * (line.x().get(i) - xMin) / (xMax - xMin);
-                double py = TOP + plotH - plotH * (line.y().get(i) - yMin) / (yMax - yMin);
+                double x = line.x().get(i);
+                double y = line.y().get(i);
+                boolean last = false;
+                if (x > xMax && i > 0) {
+                    // Cut the line where it leaves a zoomed x range, by linear interpolation.
+                    double x0 = line.x().get(i - 1);
+                    double y0 = line.y().get(i - 1);
+                    y = y0 + (y - y0) * (xMax - x0) / (x - x0);
+                    x = xMax;
+                    last = true;
+                } else if (x > xMax) {
+                    break;
+                }
+                double px = LEFT + plotW * (x - xMin) / (xMax - xMin);
+                double py = TOP + plotH - plotH * (Math.min(y, yMax) - yMin) / (yMax - yMin);
                 if (scatter) {
                     s.append("<circle cx=\"").append(n(px)).append("\" cy=\"").append(n(py)).append("\" r=\"4\" fill=\"")
                             .append(colour(k)).append("\"/>");
                 } else {
                     points.append(n(px)).append(',').append(n(py)).append(' ');
+                }
+                if (last) {
+                    break;
                 }
             }
             if (!scatter) {
@@ -230,7 +262,7 @@ final class SvgCharts {
                         .append(points.toString().trim()).append("\"/>");
             }
         }
-        s.append("</g>");
+
         for (int t = 0; t <= 4; t++) {
             double v = xMin + (xMax - xMin) * t / 4;
             text(s, LEFT + plotW * t / 4, TOP + plotH + 13, esc(Fmt.num(Math.round(v * 1000) / 1000.0)), "middle", 9, false);
@@ -241,7 +273,7 @@ final class SvgCharts {
 
     private static void heatmap(StringBuilder s, ReportModel.Chart chart, int height) {
         int n = chart.matrix().size();
-        double side = Math.min(W - 120.0, height - TOP - 20.0) / Math.max(1, n);
+        double side = Math.min(W - 120.0, height - TOP - 90.0) / Math.max(1, n);
         double maxAbs = 1e-12;
         for (List<Double> row : chart.matrix()) {
             for (Double v : row) {
@@ -262,6 +294,12 @@ final class SvgCharts {
                         .append("\"><title>").append(esc(chart.categories().get(r) + " / " + chart.categories().get(c) + ": "
                         + Fmt.num(v))).append("</title></rect>");
             }
+        }
+        for (int c = 0; c < n; c++) {
+            double lx = x0 + c * side + side * 0.6;
+            double ly = TOP + n * side + 4;
+            s.append("<text transform=\"translate(").append(n(lx)).append(',').append(n(ly))
+                    .append(") rotate(-90)\" font-size=\"8\" text-anchor=\"end\">").append(esc(chart.categories().get(c))).append("</text>");
         }
         text(s, x0 + n * side + 8, TOP + 10, esc("range \u00b1" + Fmt.num(Math.round(maxAbs * 1000) / 1000.0)), "start", 9, false);
     }

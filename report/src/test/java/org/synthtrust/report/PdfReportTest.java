@@ -137,6 +137,9 @@ class PdfReportTest {
             assertThat(info.getAuthor()).startsWith("SynthTrust");
             assertThat(info.getSubject()).contains(model.cover().studyId());
             assertThat(doc.getDocumentCatalog().getDocumentOutline().children()).hasSize(8);
+            String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("<dc:title>", model.cover().studyName(), "<dc:creator>");
             List<PDAnnotation> links = new ArrayList<>();
             for (PDAnnotation annotation : doc.getPage(1).getAnnotations()) {
                 if (annotation instanceof PDAnnotationLink) {

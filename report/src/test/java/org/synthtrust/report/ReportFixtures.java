@@ -431,8 +431,7 @@ final class ReportFixtures {
         }
         List<ReportModel.Chart> charts = new ArrayList<>();
         List<String> bins = List.of("0-0.1", "0.1-0.2", "0.2-0.3", "0.3-0.4", "0.4-0.5", "0.5-0.6", "0.6-0.8", "0.8-1.0");
-        charts.add(new ReportModel.Chart("bar", "Distance to closest record (DCR)", "distance to the closest training "
-                + "record", "share of records", bins,
+        charts.add(new ReportModel.Chart("bar", "Distance to closest record (DCR)", "distance to closest record", "share of records", bins,
                 List.of(new ReportModel.Series("synthetic to train", List.of(0.04, 0.11, 0.19, 0.22, 0.18, 0.12, 0.09, 0.05), null, null),
                         new ReportModel.Series("holdout to train", List.of(0.05, 0.12, 0.18, 0.21, 0.18, 0.12, 0.09, 0.05), null, null)),
                 null, null, null, null));
