@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ReportCommand.class,
             DescribeCommand.class,
+            ReportCommand.class,
             AuditCommand.class,
             RunCommand.class,
             RankCommand.class,
