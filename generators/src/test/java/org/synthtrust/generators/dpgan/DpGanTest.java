@@ -90,18 +90,18 @@ class DpGanTest {
         double[] z = {0.4, -1.1, 0.6};
         java.util.function.DoubleSupplier objective = () -> {
             double[] out = new double[transform.width()];
-            transform.activate(g.forward(z, g.newCache()), out);
+            transform.activate(g.forward(z, g.newCache()), out, null, 0.5);
             return loss(d, out);
         };
         Mlp.Cache gCache = g.newCache();
         Mlp.Cache dCache = d.newCache();
         double[] out = new double[transform.width()];
-        transform.activate(g.forward(z, gCache), out);
+        transform.activate(g.forward(z, gCache), out, null, 0.5);
         double logit = d.forward(out, dCache)[0];
         double[] inputError = new double[transform.width()];
         d.backward(dCache, new double[] {-GanTrainer.sigmoid(-logit)}, inputError);
         double[] rawError = new double[transform.width()];
-        transform.backwardHeads(out, inputError, rawError);
+        transform.backwardHeads(out, inputError, rawError, 0.5);
         g.backward(gCache, rawError, null);
         double[] gradient = new double[g.parameters.length];
         g.accumulate(gCache, 1, gradient);
@@ -273,7 +273,7 @@ class DpGanTest {
         }
         Mlp g = new Mlp(new int[] {4, 32, 32, 1}, 0.2, random);
         Mlp d = new Mlp(new int[] {1, 32, 32, 1}, 0.2, random);
-        GanTrainer.Settings settings = new GanTrainer.Settings(4, 2e-3, 2e-3, 0, 0, 64.0 / 2000, 64, 1500);
+        GanTrainer.Settings settings = new GanTrainer.Settings(0.2, 4, 2e-3, 2e-3, 0, 0, 64.0 / 2000, 64, 1500);
         new GanTrainer(g, d, transform, settings, DpRandom.seededForTesting(5), random).train(data,
                 ProgressListener.NONE, CancellationToken.NONE, null);
         Mlp.Cache cache = g.newCache();
