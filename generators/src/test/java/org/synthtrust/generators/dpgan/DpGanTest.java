@@ -37,7 +37,7 @@ class DpGanTest {
     private static final Map<String, String> TINY = Map.of("generator_hidden", "8", "discriminator_hidden", "8",
             "hidden_layers", "1", "noise_dim", "4", "batch_size", "50", "steps", "5");
 
-    /** One categorical (3 levels) and one nullable real column, for checks through the output heads. */
+    /** Builds the transform of one categorical (3 levels) and one nullable real column. */
     private static TableTransform smallTransform() {
         return new TableTransform(new Encoder(List.of(
                 new ColumnCoding("kind", "categorical", false, List.of("x", "y", "z"), null, null, null, false, false),
@@ -93,6 +93,7 @@ class DpGanTest {
             transform.activate(g.forward(z, g.newCache()), out, null, 0.5);
             return loss(d, out);
         };
+
         Mlp.Cache gCache = g.newCache();
         Mlp.Cache dCache = d.newCache();
         double[] out = new double[transform.width()];
@@ -105,6 +106,7 @@ class DpGanTest {
         g.backward(gCache, rawError, null);
         double[] gradient = new double[g.parameters.length];
         g.accumulate(gCache, 1, gradient);
+
         double h = 1e-6;
         for (int i = 0; i < g.parameters.length; i++) {
             double saved = g.parameters[i];
@@ -235,8 +237,8 @@ class DpGanTest {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> Synthesizers.byId("dpgan")
                 .fit(table, schema, ledger, Map.of("batch_size", "500", "epochs", "50"), ProgressListener.NONE,
                         CancellationToken.NONE));
-        assertTrue(error.getMessage().contains("batch_size = 500") && error.getMessage().contains("has 7"),
-                error.getMessage());
+        assertTrue(error.getMessage().contains("batch_size = 500"), error.getMessage());
+        assertTrue(error.getMessage().contains("has 7"), error.getMessage());
         assertTrue(ledger.entries().isEmpty(), "nothing may be measured before the check");
     }
 
@@ -276,6 +278,7 @@ class DpGanTest {
         GanTrainer.Settings settings = new GanTrainer.Settings(0.2, 4, 2e-3, 2e-3, 0, 0, 64.0 / 2000, 64, 1500);
         new GanTrainer(g, d, transform, settings, DpRandom.seededForTesting(5), random).train(data,
                 ProgressListener.NONE, CancellationToken.NONE, null);
+
         Mlp.Cache cache = g.newCache();
         double[] out = new double[1];
         int low = 0;
@@ -293,7 +296,8 @@ class DpGanTest {
             }
         }
         // The data have half their mass in each mode window and almost none within 0.25 of zero.
-        assertTrue(low > 500 && high > 500, "mode counts " + low + " and " + high);
+        assertTrue(low > 500, "draws near -0.6: " + low);
+        assertTrue(high > 500, "draws near 0.6: " + high);
         assertTrue(middle < 300, "mass between the modes " + middle);
     }
 }
