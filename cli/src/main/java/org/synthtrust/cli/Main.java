@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ReportCommand.class,
+            DescribeCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;

@@ -51,10 +51,13 @@ public final class PrivacyLedger {
     private final List<LedgerEntry> entries = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Composition spent = new Composition();
+    /** The budget's rho, computed once because the nested bisection is the costliest step of a charge. */
+    private final double budgetRho;
 
     public PrivacyLedger(PrivacyBudget budget, DpRandom random) {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.random = Objects.requireNonNull(random, "random");
+        this.budgetRho = budget.delta() > 0 ? Zcdp.rhoForBudget(budget.epsilon(), budget.delta()) : 0.0;
         if (!random.isPrivate()) {
             notes.add("Outputs are " + DpRandom.NOT_PRIVATE_LABEL + ": generator " + random.description() + ".");
         }
@@ -77,13 +80,15 @@ public final class PrivacyLedger {
 
     /**
      * Releases counts plus independent discrete Gaussian noise N_Z(0, sigma^2) per cell and charges
-     * rho = l2Sensitivity^2 / (2 sigma^2) first.
+     * rho = l2Sensitivity^2 / (2 sigma^2) first. For integer-valued queries the discrete Gaussian has the same
+     * zCDP bound as the continuous one (Canonne, Kamath and Steinke 2020, "The Discrete Gaussian for
+     * Differential Privacy"), and independent cells add their Rényi divergences.
      *
      * @throws BudgetExceededException when the charge would exceed the budget; nothing is released
      */
     public long[] gaussianCounts(String query, long[] counts, double sigma, double l2Sensitivity) {
         Objects.requireNonNull(counts, "counts");
-        requirePositive("sigma", sigma);
+        requireNoiseScale("sigma", sigma);
         requirePositive("l2Sensitivity", l2Sensitivity);
         charge("discrete_gaussian", query, l2Sensitivity, sigma, Cost.zcdp(Zcdp.rhoForGaussian(l2Sensitivity, sigma)));
 
@@ -103,7 +108,7 @@ public final class PrivacyLedger {
      */
     public long[] laplaceCounts(String query, long[] counts, double scale, double l1Sensitivity) {
         Objects.requireNonNull(counts, "counts");
-        requirePositive("scale", scale);
+        requireNoiseScale("scale", scale);
         requirePositive("l1Sensitivity", l1Sensitivity);
         charge("discrete_laplace", query, l1Sensitivity, scale, Cost.pure(l1Sensitivity / scale));
 
@@ -148,6 +153,7 @@ public final class PrivacyLedger {
      * of rows. Charged like any count.
      */
     public long noisyTotal(String query, long trueCount, double sigma) {
+        // A one-cell count: adding or removing a row changes it by 1.
         return gaussianCounts(query, new long[] {trueCount}, sigma, 1.0)[0];
     }
 
@@ -183,7 +189,7 @@ public final class PrivacyLedger {
 
     /** Returns the largest rho whose tight conversion stays within the budget (0 when delta = 0). */
     public double budgetRho() {
-        return budget.delta() > 0 ? Zcdp.rhoForBudget(budget.epsilon(), budget.delta()) : 0.0;
+        return budgetRho;
     }
 
     /** Returns the zCDP spent so far: zCDP entries plus epsilon^2 / 2 per pure entry (RDP entries excluded). */
@@ -303,7 +309,7 @@ public final class PrivacyLedger {
             case "pure_epsilon":
                 return composition.pureEpsilon <= epsilon * (1 + TOLERANCE);
             case "zcdp": {
-                double limit = Zcdp.rhoForBudget(epsilon, delta) * (1 + TOLERANCE);
+                double limit = budgetRho * (1 + TOLERANCE);
                 if (composition.zcdpRho + composition.pureRho <= limit) {
                     return true;
                 }
@@ -321,9 +327,28 @@ public final class PrivacyLedger {
         }
     }
 
+    private static void requireNoiseScale(String name, double value) {
+        if (!(value > 0) || value > DpRandom.MAX_NOISE_SCALE) {
+            throw new IllegalArgumentException(name + " must be in (0, " + DpRandom.MAX_NOISE_SCALE + "]; got "
+                    + value);
+        }
+    }
+
+    /** Checks the scores before charging, so the sampler cannot fail after the budget was spent. */
     private static void requireScores(double[] scores) {
         if (scores == null || scores.length == 0) {
             throw new IllegalArgumentException("the exponential mechanism needs at least one candidate score");
+        }
+        boolean anyFinite = false;
+        for (int i = 0; i < scores.length; i++) {
+            if (Double.isNaN(scores[i]) || scores[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("score " + i + " is " + scores[i]
+                        + "; scores must be finite, or -infinity to exclude a candidate");
+            }
+            anyFinite |= Double.isFinite(scores[i]);
+        }
+        if (!anyFinite) {
+            throw new IllegalArgumentException("the exponential mechanism needs at least one finite score");
         }
     }
 

@@ -33,6 +33,11 @@ public final class RdpAccountant {
 
     /** Log-magnitude below which a term of the fractional-order series is dropped. */
     private static final double SERIES_CUTOFF_LOG = -30;
+    /**
+     * Terms after which the fractional-order series gives up. Dropping the rest would understate the privacy
+     * loss, so reaching the limit is an error.
+     */
+    private static final int SERIES_MAX_TERMS = 10_000_000;
     /** Above this argument ln(erfc(x)) uses its asymptotic expansion, because erfc(x) underflows near 27. */
     private static final double ERFC_ASYMPTOTIC_FROM = 20;
 
@@ -134,6 +139,10 @@ public final class RdpAccountant {
             sum.add(binomialSign, logTerm1);
             if (i > alpha && Math.max(logTerm0, logTerm1) < SERIES_CUTOFF_LOG) {
                 return sum.log();
+            }
+            if (i >= SERIES_MAX_TERMS) {
+                throw new IllegalStateException("RDP series for q = " + q + ", sigma = " + sigma + ", alpha = "
+                        + alpha + " did not converge in " + SERIES_MAX_TERMS + " terms");
             }
         }
     }

@@ -126,6 +126,35 @@ class PrivacyLedgerTest {
     }
 
     @Test
+    void remainingRhoAfterRdpFitsExactly() {
+        PrivacyLedger ledger = new PrivacyLedger(BUDGET, DpRandom.seededForTesting(10));
+        ledger.chargeSubsampledGaussian("generator training", 0.01, 2.0, 500);
+        double rho = ledger.remainingRho();
+        double sigma = Math.sqrt(1 / (2 * rho));
+
+        assertThrows(BudgetExceededException.class,
+                () -> ledger.gaussianCounts("marginal(b)", new long[] {1}, sigma * 0.999, 1.0));
+        ledger.gaussianCounts("marginal(a)", new long[] {1}, sigma, 1.0);
+
+        assertTrue(rho > 0, "room left after training: " + rho);
+        assertEquals(1.0, ledger.totalEpsilon(), 1e-6);
+        assertEquals(2, ledger.entries().size());
+    }
+
+    @Test
+    void invalidScoresChargeNothing() {
+        PrivacyLedger ledger = new PrivacyLedger(BUDGET, DpRandom.seededForTesting(11));
+
+        assertThrows(IllegalArgumentException.class,
+                () -> ledger.exponentialMechanism("select", new double[] {1, Double.NaN}, 0.1, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> ledger.exponentialMechanism("select",
+                new double[] {Double.NEGATIVE_INFINITY}, 0.1, 1.0));
+
+        assertTrue(ledger.entries().isEmpty());
+        assertEquals(0.0, ledger.totalEpsilon());
+    }
+
+    @Test
     void snapshotJsonRoundTrip() throws Exception {
         PrivacyLedger ledger = new PrivacyLedger(BUDGET, DpRandom.seededForTesting(9));
         ledger.gaussianCounts("marginal(a, b)", new long[] {1, 2}, 12.5, 1.0);

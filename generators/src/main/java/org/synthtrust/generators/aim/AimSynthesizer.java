@@ -65,7 +65,7 @@ public final class AimSynthesizer implements Synthesizer {
                     "largest marginal (in cells) in the workload and among the candidates"),
             ParameterDescriptor.ofDouble("max_model_size", 80, 0.01, 100_000,
                     "cap on the junction tree's size in MiB of double-precision cells"),
-            ParameterDescriptor.ofInt("round_iterations", 50, 1, 100_000,
+            ParameterDescriptor.ofInt("round_iterations", 100, 1, 100_000,
                     "mirror-descent iterations after each measurement (warm start)"),
             ParameterDescriptor.ofInt("iterations", 1000, 1, 1_000_000,
                     "mirror-descent iterations of the final estimation"));
@@ -113,7 +113,8 @@ public final class AimSynthesizer implements Synthesizer {
             long[] counts = MarginalCounter.count(fit.codes(), domain, single);
             measurements.add(MarginalFit.measure(ledger, fit.codes(), domain, single, counts, sigma));
         }
-        GraphicalModel model = MirrorDescent.estimate(domain, measurements, roundIterations, null, cancel).model();
+        MirrorDescent.Result estimate = MirrorDescent.estimate(domain, measurements, roundIterations, null, cancel);
+        GraphicalModel model = estimate.model();
 
         boolean finalRound = false;
         int round = 0;
@@ -148,11 +149,11 @@ public final class AimSynthesizer implements Synthesizer {
             IntStream.range(0, eligible.size()).parallel().forEach(i -> {
                 Candidate candidate = eligible.get(i);
                 int[] attributes = candidate.attributes();
-                double[] estimate = attributes.length == 2 ? pairs[attributes[0]][attributes[1]]
+                double[] answer = attributes.length == 2 ? pairs[attributes[0]][attributes[1]]
                         : current.project(attributes);
                 double distance = 0;
-                for (int cell = 0; cell < estimate.length; cell++) {
-                    distance += Math.abs(candidate.counts()[cell] - estimate[cell]);
+                for (int cell = 0; cell < answer.length; cell++) {
+                    distance += Math.abs(candidate.counts()[cell] - answer[cell]);
                 }
                 scores[i] = candidate.weight() * (distance - noiseL1PerCell * candidate.cells());
             });
@@ -164,7 +165,8 @@ public final class AimSynthesizer implements Synthesizer {
             double[] before = model.project(chosen.attributes());
             measurements.add(MarginalFit.measure(ledger, fit.codes(), domain, chosen.attributes(), chosen.counts(),
                     sigma));
-            model = MirrorDescent.estimate(domain, measurements, roundIterations, model, cancel).model();
+            estimate = MirrorDescent.estimate(domain, measurements, roundIterations, model, estimate.step(), cancel);
+            model = estimate.model();
             double[] after = model.project(chosen.attributes());
             double moved = 0;
             for (int cell = 0; cell < after.length; cell++) {
@@ -183,7 +185,8 @@ public final class AimSynthesizer implements Synthesizer {
         }
         LOG.debug("AIM finished after {} rounds with {} measurements", round, measurements.size());
 
-        model = MirrorDescent.estimate(domain, measurements, parameters.getInt("iterations"), model, cancel).model();
+        model = MirrorDescent.estimate(domain, measurements, parameters.getInt("iterations"), model, estimate.step(),
+                cancel).model();
         progress.progress("estimate", 1.0);
         long maxCells = model.tree().maxCliqueCells();
         fit.addNotice("AIM measured " + (measurements.size() - columns) + " marginals in " + round
