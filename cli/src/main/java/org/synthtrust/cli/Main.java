@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             RunCommand.class,
             RankCommand.class,
+            ReportCommand.class,
+            DescribeCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
