@@ -10,7 +10,7 @@ import org.synthtrust.audit.MetricResult;
 
 /**
  * Per-metric rules that turn an audit value into a score in [0, 1], higher is better. This table is the single
- * place the rules live; {@code docs/trust-index.md} lists the same table and {@link #table()} prints it.
+ * place the rules live; {@code docs/trust-index.md} lists the same table and {@link #markdownTable()} prints it.
  *
  * <p>The attack rules follow Belgodere et al. (2023), "Auditing and Generating Synthetic Data with
  * Controllable Trust Trade-offs": an attack AUC of 0.5 is a coin toss and scores 1. A membership attack only

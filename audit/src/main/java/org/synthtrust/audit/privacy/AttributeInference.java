@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.synthtrust.core.table.Table;
 
 /**
- * Attribute inference through the synthetic table: the attacker knows a target's quasi-identifiers, finds
+ * Attribute inference through the synthetic table: the attacker has a target's quasi-identifiers, finds
  * the nearest synthetic row on those columns ({@link MixedDistance} restricted to them, a 1-nearest-neighbour
  * model trained on the synthetic data) and guesses its secret. This is the inference attack of Giomi et al.
  * (2023, "A Unified Framework for Quantifying Privacy Risk in Synthetic Data", PETS). Accuracy on training
@@ -34,7 +34,7 @@ public final class AttributeInference {
     /**
      * Runs the attack for one secret column.
      *
-     * @param auxiliary the quasi-identifier columns the attacker knows; must not contain the secret
+     * @param auxiliary the quasi-identifier columns the attacker has; must not contain the secret
      * @param maxTargets targets per group (training and holdout), chosen at random
      */
     public static Outcome run(Table train, Table holdout, Table synthetic, List<String> auxiliary, String secret,

@@ -9,7 +9,7 @@ import org.synthtrust.core.table.Table;
 /**
  * Correct attribution probability (CAP) of Taub, Elliot, Pampaka and Smith (2018, "Differential correct
  * attribution probability for synthetic data: an exploration", PSD). For each real record, the synthetic
- * rows that equal it on every key column (the quasi-identifiers) vote for the target (sensitive) value; the
+ * rows that equal it on every key column (the quasi-identifiers) vote for the target (sensitive) value. The
  * record's CAP is the share of votes for its true value. The score is the mean over records with at least
  * one matching synthetic row.
  *

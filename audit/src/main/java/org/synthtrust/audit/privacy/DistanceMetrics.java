@@ -67,8 +67,8 @@ final class DistanceMetrics extends PrivacyMetric {
         ForkJoinPool pool = ForkJoinPool.commonPool();
         DcrAnalysis.Result robust = DcrAnalysis.compute(ctx.train(), ctx.holdout(), ctx.synthetic(), columns,
                 DistanceScaling.IQR, seed, pool, ProgressListener.NONE, CancellationToken.NONE);
-        DcrAnalysis.Result range = DcrAnalysis.compute(ctx.train(), ctx.holdout(), ctx.synthetic(), columns,
-                DistanceScaling.RANGE, seed, pool, ProgressListener.NONE, CancellationToken.NONE);
+        DcrAnalysis.Reference range = DcrAnalysis.referenceConvention(ctx.train(), ctx.holdout(), ctx.synthetic(),
+                columns, pool, ProgressListener.NONE, CancellationToken.NONE);
 
         MixedDistance distance = MixedDistance.fit(ctx.train(), columns, DistanceScaling.RANGE);
         EncodedRows train = distance.encode(ctx.train(), "training");
@@ -91,14 +91,14 @@ final class DistanceMetrics extends PrivacyMetric {
         Map<String, Double> closerBreakdown = new LinkedHashMap<>();
         closerBreakdown.put("subset_rows", (double) robust.subsetRows());
         closerBreakdown.put("expected_share", 0.5);
-        closerBreakdown.put("reference_share", range.referenceCloserShare());
-        closerBreakdown.put("reference_expected_share", range.referenceExpectedShare());
+        closerBreakdown.put("reference_share", range.closerShare());
+        closerBreakdown.put("reference_expected_share", range.expectedShare());
         results.add(ok(ctx, CLOSER, robust.closerToTrain(), closerBreakdown, null));
         PrivacyStatistics.Interval share = robust.closerToTrain();
         results.add(ok(ctx, PROTECTION, new PrivacyStatistics.Interval(robust.protection(),
                 DcrAnalysis.protectionScore(share.upper()), DcrAnalysis.protectionScore(share.lower())), null, null));
-        results.add(ok(ctx, PROTECTION_REFERENCE, range.referenceProtection(),
-                Map.of("closer_to_training", range.referenceCloserShare())));
+        results.add(ok(ctx, PROTECTION_REFERENCE, range.protection(),
+                Map.of("closer_to_training", range.closerShare())));
         results.add(ok(ctx, NNDR, robust.medianDistanceRatio(), null));
 
         results.add(ok(ctx, EXACT, PrivacyStatistics.wilson(syntheticMatches.exactMatches(),

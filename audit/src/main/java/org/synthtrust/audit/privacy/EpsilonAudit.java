@@ -33,7 +33,7 @@ public final class EpsilonAudit {
      * @param selectionWith    scores of runs with the canary, used only to choose the threshold
      * @param evaluationWithout fresh scores without the canary, counted for FPR
      * @param evaluationWith    fresh scores with the canary, counted for FNR
-     * @param alpha             the bound holds with confidence 1 - alpha (0.05 for 95 %)
+     * @param alpha             the bound is valid with confidence 1 - alpha (0.05 for 95 %)
      */
     public static EmpiricalEpsilon.Result thresholdAudit(double[] selectionWithout, double[] selectionWith,
                                                          double[] evaluationWithout, double[] evaluationWith,

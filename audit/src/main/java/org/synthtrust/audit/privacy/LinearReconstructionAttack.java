@@ -19,8 +19,8 @@ import org.synthtrust.core.table.Table;
 
 /**
  * Linear reconstruction attack of Annamalai, Gadotti and Rocher (2023, "A Linear Reconstruction Approach for
- * Attribute Inference Attacks against Synthetic Data", arXiv:2301.10053). The attacker knows the
- * quasi-identifiers of n target records and wants a secret bit of each (here: whether the sensitive value
+ * Attribute Inference Attacks against Synthetic Data", arXiv:2301.10053). The attacker has the
+ * quasi-identifiers of n target records and tries to recover a secret bit of each (here: whether the sensitive value
  * equals the synthetic table's most frequent value). Every k-way marginal query "share of records with these
  * quasi-identifier values whose secret bit is 1", for k = 0, 1 and 2, is a linear function of the unknown
  * bits s in [0, 1]^n: (1/n) sum over matching targets of s_i. The attacker answers the queries on the

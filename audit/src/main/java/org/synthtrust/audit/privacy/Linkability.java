@@ -7,7 +7,7 @@ import org.synthtrust.core.table.Table;
 
 /**
  * Linkability attack of Giomi et al. (2023, "A Unified Framework for Quantifying Privacy Risk in Synthetic
- * Data", PETS; Anonymeter). The attacker holds two disjoint sets of columns of the same target, as if from
+ * Data", PETS; Anonymeter). The attacker has two disjoint sets of columns of the same target, as if from
  * two data sources, and links them through the synthetic table: the link succeeds when a synthetic row is
  * among the nearest to the target on the first set and also among the nearest on the second. Holdout
  * records give the control rate.

@@ -7,8 +7,8 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 
 /**
- * Black-box membership inference against a synthetic table: training rows are members, holdout rows are
- * non-members, and an attack scores each real record; a higher score means "member".
+ * Black-box membership inference against a synthetic table. Training rows are members and holdout rows are
+ * non-members. An attack scores each real record, and a higher score means "member".
  *
  * <ul>
  *   <li>Distance attack: the score is minus the record's distance to its closest synthetic row.</li>

@@ -11,8 +11,8 @@ import org.synthtrust.core.progress.ProgressListener;
 
 /**
  * Exact brute-force search for the nearest and second-nearest reference row of every query row under
- * {@link MixedDistance}. Query rows are processed in chunks across the cores of a fork-join pool and reference
- * rows in cache-sized blocks; only two distances and one index per query row are kept, so memory is linear
+ * {@link MixedDistance}. Query rows are processed in chunks across the cores of a fork-join pool, and reference
+ * rows in cache-sized blocks. Only two distances and one index per query row are kept, so memory is linear
  * in the row counts and no query-by-reference matrix is ever built.
  *
  * <p>Pruning keeps the result exact. Every per-column term is non-negative, so any partial sum is a lower

@@ -78,7 +78,10 @@ public final class PrivacyStatistics {
     }
 
     public static double clamp(double value) {
-        return value <= 0 ? 0.0 : value > 1 ? 1.0 : value; // "<=" also maps -0.0 to 0.0
+        if (value <= 0) {
+            return 0.0; // "<=" also maps -0.0 to 0.0
+        }
+        return Math.min(value, 1.0);
     }
 
     /**
@@ -179,6 +182,7 @@ public final class PrivacyStatistics {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> Double.compare(all[b], all[a]));
+
         List<double[]> points = new ArrayList<>();
         points.add(new double[] {0, 0});
         int truePositives = 0;
@@ -197,6 +201,7 @@ public final class PrivacyStatistics {
             points.add(new double[] {falsePositives / (double) n, truePositives / (double) m});
             i = j;
         }
+
         double[] fpr = new double[points.size()];
         double[] tpr = new double[points.size()];
         for (int k = 0; k < points.size(); k++) {

@@ -9,8 +9,8 @@ import smile.classification.LogisticRegression;
  * Feature extraction and scoring of the shadow-model membership attack of Stadler, Oprisanu and Troncoso
  * (2022, "Synthetic Data - Anonymisation Groundhog Day", USENIX Security), as in TAPAS. The study pipeline
  * re-runs the synthesizer on training data with and without a target record; this class turns each
- * synthetic output into a feature vector about the target and trains a classifier that tells the two worlds
- * apart. This module never runs a synthesizer.
+ * synthetic output into a feature vector about the target and trains a classifier that separates the
+ * two worlds. This module never runs a synthesizer.
  *
  * <p>Features of one synthetic table for a target: its DCR to the table; the shares of synthetic rows within
  * distance 0, 0.02, 0.05 and 0.1 of it; for every column the share of synthetic rows equal to the target's
@@ -60,6 +60,7 @@ public final class ShadowModelAttack {
         ColumnValues values = new ColumnValues(synthetic, columns, numeric, "synthetic");
         int n = Math.max(1, rows.rows());
         double[] features = new double[featureCount()];
+
         double nearest = 1.0;
         int[] within = new int[RADII.length];
         for (int row = 0; row < rows.rows(); row++) {
@@ -69,11 +70,13 @@ public final class ShadowModelAttack {
                 within[k] += d <= RADII[k] ? 1 : 0;
             }
         }
+
         int next = 0;
         features[next++] = nearest;
         for (int k = 0; k < RADII.length; k++) {
             features[next++] = within[k] / (double) n;
         }
+
         boolean[][] equal = new boolean[columns.size()][rows.rows()];
         for (int c = 0; c < columns.size(); c++) {
             int count = 0;
@@ -83,6 +86,7 @@ public final class ShadowModelAttack {
             }
             features[next++] = count / (double) n;
         }
+
         int pairColumns = Math.min(MAX_PAIR_COLUMNS, columns.size());
         for (int a = 0; a < pairColumns; a++) {
             for (int b = a + 1; b < pairColumns; b++) {

@@ -10,8 +10,8 @@ import org.synthtrust.core.privacy.audit.EmpiricalEpsilon;
 class EpsilonAuditTest {
 
     @Test
-    void oneRunBoundMatchesPublishedTable() {
-        // Values computed with scipy for the one-run test of Steinke, Nasr and Jagielski (2023), beta = 0.05.
+    void oneRunBoundMatchesScipy() {
+        // Reference values of this test computed with scipy.stats.binom, beta = 0.05 (95 % confidence).
         assertThat(EpsilonAudit.oneRunLowerBound(1000, 1000, 1000, 1e-5, 0.05)).isCloseTo(5.78, within(0.01));
         assertThat(EpsilonAudit.oneRunLowerBound(1000, 1000, 700, 1e-5, 0.05)).isCloseTo(0.73, within(0.01));
     }

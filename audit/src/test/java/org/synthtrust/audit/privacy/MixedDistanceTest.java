@@ -21,7 +21,7 @@ class MixedDistanceTest {
         NearestNeighbourSearch.Neighbours neighbours = NearestNeighbourSearch.search(
                 distance.encode(synthetic, "synthetic"), distance.encode(real, "real"), false);
 
-        // Expected values: (|36-35|/40)/3, (15/40 + 1 mismatch)/3 ... as listed for the case, 1-based rows.
+        // Synthetic row 1 differs from real row 2 only in age: (1/40) / 3. Indexes below are 0-based.
         assertThat(neighbours.nearest()[0]).isCloseTo(1.0 / 120, within(1e-12));
         assertThat(neighbours.nearestIndex()[0]).isEqualTo(1);
         assertThat(neighbours.nearest()[1]).isCloseTo(0.18333, within(5e-6));

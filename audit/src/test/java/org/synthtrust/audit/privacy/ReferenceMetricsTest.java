@@ -43,6 +43,16 @@ class ReferenceMetricsTest {
     }
 
     @Test
+    void referenceConventionAgreesWithFullAnalysis() {
+        DcrAnalysis.Reference reference = DcrAnalysis.referenceConvention(real, holdout, synthetic, real.columnNames(),
+                ForkJoinPool.commonPool(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(reference.medianToTrain())
+                .isCloseTo(expected.get("median_DCR_synthetic_to_real").asDouble(), within(1e-6));
+        assertThat(reference.protection())
+                .isCloseTo(expected.get("DCROverfittingProtection").get("score").asDouble(), within(1e-6));
+    }
+
+    @Test
     void equalSizeShareUsesSmallerTable() {
         DcrAnalysis.Result result = DcrAnalysis.compute(real, holdout, synthetic, real.columnNames(),
                 DistanceScaling.RANGE, 1, ForkJoinPool.commonPool(), ProgressListener.NONE, CancellationToken.NONE);

@@ -326,7 +326,7 @@ public final class StudyRunner {
         }
     }
 
-    /** The claimed budget as a privacy metric, so the trust index can trade it off against fidelity. */
+    /** Builds the claimed-budget privacy metric, so the trust index can trade epsilon against fidelity. */
     private static MetricResult claimedEpsilon(String stem, CandidatePlan candidate) {
         if (candidate.epsilon() == null) {
             return new MetricResult(ScoreRules.CLAIMED_EPSILON, stem, Pillar.PRIVACY, Direction.LOWER_IS_BETTER, null,
