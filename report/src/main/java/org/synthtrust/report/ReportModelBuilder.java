@@ -26,10 +26,15 @@ import org.synthtrust.core.privacy.LedgerSnapshot;
 import org.synthtrust.core.schema.ColumnSpec;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.trustindex.Ranking;
+import org.synthtrust.trustindex.study.StudyJson;
+import org.synthtrust.trustindex.study.StudyRanker;
+import org.synthtrust.trustindex.study.StudyRanking;
+import org.synthtrust.trustindex.study.StudyRecord;
 
 /**
- * Builds a {@link ReportModel} from a study folder: {@code audit.json} (required), {@code ranking.json},
- * {@code study.json} and {@code synthetic/NAME.provenance.json}. Every number computed from the real table
+ * Builds a {@link ReportModel} from a study folder as written by the trust index's study runner:
+ * {@code audit.json} (required), {@code ranking.json}, {@code study.json} and
+ * {@code synthetic/NAME.provenance.json}. Every number computed from the real table
  * passes through {@link SmallCells}; the raw chart data of the metric results is converted into suppressed
  * charts and then dropped, so it never reaches a rendered report.
  */
@@ -68,17 +73,18 @@ public final class ReportModelBuilder {
         return new ReportModelBuilder(dir, k).build();
     }
 
-    // TODO: study.json has no fixed writer yet. This reads name, id, created, input (a path, or an object with
-    // file), rows, missing (column to count) and seed, and falls back to audit.json where those are absent.
     private ReportModel build() {
-        Path auditFile = dir.resolve("audit.json");
+        Path auditFile = dir.resolve(StudyRanker.AUDIT_JSON);
         if (!Files.isRegularFile(auditFile)) {
             throw new InvalidInputException(auditFile + " not found; a study folder needs audit.json (run "
                     + "'synthtrust audit' or 'synthtrust run' first)");
         }
         AuditResult audit = AuditResult.fromJson(read(auditFile));
-        Ranking ranking = readRanking(dir.resolve("ranking.json"));
-        JsonNode study = readTree(dir.resolve("study.json"));
+        StudyRecord study = StudyRanker.readRecord(dir);
+        Path rankingFile = dir.resolve(StudyRanker.RANKING_JSON);
+        StudyRanking studyRanking = Files.isRegularFile(rankingFile)
+                ? StudyJson.read(rankingFile, StudyRanking.class) : null;
+        Ranking ranking = studyRanking == null ? null : studyRanking.ranking();
         Schema schema = audit.provenance() == null ? null : audit.provenance().schema();
 
         List<ReportModel.Candidate> candidates = new ArrayList<>();
@@ -93,13 +99,17 @@ public final class ReportModelBuilder {
                 }
             }
         }
-        String version = audit.provenance() == null ? "unknown" : audit.provenance().toolVersion();
-        ReportModel.Cover cover = new ReportModel.Cover(text(study, "name", dir.getFileName().toString()),
-                text(study, "id", dir.getFileName().toString()),
-                text(study, "created", audit.provenance() == null || audit.provenance().createdAt() == null
-                        ? LocalDate.now().toString() : audit.provenance().createdAt()),
-                inputFileName(study), version, DP_NOTICE, recommended,
-                verdict(recommended, candidates, ranking, audit));
+        String version = study != null && study.toolVersion() != null ? study.toolVersion()
+                : audit.provenance() == null ? "unknown" : audit.provenance().toolVersion();
+        String created = study != null && study.createdAt() != null ? study.createdAt()
+                : audit.provenance() == null || audit.provenance().createdAt() == null ? LocalDate.now().toString()
+                : audit.provenance().createdAt();
+        String folderName = dir.toAbsolutePath().normalize().getFileName().toString();
+        String studyId = study != null && study.studyFile() != null
+                ? fileName(study.studyFile()) + " in " + folderName : folderName;
+        ReportModel.Cover cover = new ReportModel.Cover(study != null && study.name() != null ? study.name() : folderName,
+                studyId, created, study == null || study.input() == null ? "not recorded" : fileName(study.input().data()),
+                version, DP_NOTICE, recommended, verdict(recommended, candidates, ranking, audit));
 
         List<ReportModel.PillarSection> pillars = new ArrayList<>();
         for (Pillar pillar : Pillar.values()) {
@@ -108,7 +118,7 @@ public final class ReportModelBuilder {
         return new ReportModel(ReportModel.FORMAT_VERSION, cover,
                 new ReportModel.Disclosure(k, "counts below k shown as \"< k\" and left out of per-group rates"),
                 dataSummary(study, schema), candidates, trust(ranking), pillars,
-                methods(audit, study, version));
+                methods(audit, study, studyRanking, version));
     }
 
     // ---- inputs --------------------------------------------------------------------------------------------
@@ -132,40 +142,11 @@ public final class ReportModelBuilder {
         }
     }
 
-    /** Reads ranking.json in snake_case, falling back to the record's own camelCase names. */
-    private static Ranking readRanking(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            Ranking ranking = SNAKE.readValue(file.toFile(), Ranking.class);
-            if (ranking.candidates() != null && !ranking.candidates().isEmpty()) {
-                return ranking;
-            }
-            return CAMEL.readValue(file.toFile(), Ranking.class);
-        } catch (IOException e) {
-            try {
-                return CAMEL.readValue(file.toFile(), Ranking.class);
-            } catch (IOException second) {
-                throw new InvalidInputException("invalid ranking in " + file + ": " + second.getMessage(), second);
-            }
-        }
-    }
-
-    private static String text(JsonNode node, String field, String fallback) {
-        if (node == null || !node.hasNonNull(field)) {
-            return fallback;
-        }
-        return node.get(field).asText();
-    }
-
-    /** Returns the input file's name only; its path and hash stay in study.json. */
-    private static String inputFileName(JsonNode study) {
-        if (study == null || !study.hasNonNull("input")) {
+    /** Returns the last path element only; the path and hash of the input stay in study.json. */
+    private static String fileName(String path) {
+        if (path == null) {
             return "not recorded";
         }
-        JsonNode input = study.get("input");
-        String path = input.isTextual() ? input.asText() : text(input, "file", text(input, "train", "not recorded"));
         Path name = Path.of(path).getFileName();
         return name == null ? path : name.toString();
     }
@@ -177,13 +158,14 @@ public final class ReportModelBuilder {
         if (provenance == null) {
             provenance = readTree(dir.resolve("synthetic").resolve(name + "-r1.provenance.json"));
         }
-        String method = text(provenance, "method", "external");
+        String method = provenance != null && provenance.hasNonNull("method") ? provenance.get("method").asText()
+                : "external";
         Map<String, String> parameters = new LinkedHashMap<>();
         if (provenance != null && provenance.has("parameters")) {
             provenance.get("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
         }
         LedgerSnapshot snapshot = null;
-        if (provenance != null && provenance.has("ledger")) {
+        if (provenance != null && provenance.hasNonNull("ledger")) {
             snapshot = LedgerSnapshot.fromJson(provenance.get("ledger").toString());
         }
         if (snapshot == null) {
@@ -199,18 +181,17 @@ public final class ReportModelBuilder {
                 new ReportModel.Ledger(snapshot.accounting(), snapshot.delta(), snapshot.totalEpsilon(), rows));
     }
 
-    private ReportModel.DataSummary dataSummary(JsonNode study, Schema schema) {
-        Long rows = study != null && study.has("rows") ? SmallCells.roundToHundred(study.get("rows").asLong()) : null;
-        JsonNode missing = study == null ? null : study.get("missing");
+    // TODO: study.json records no missing-value counts yet, so the data summary shows "not recorded" for them.
+    private ReportModel.DataSummary dataSummary(StudyRecord study, Schema schema) {
+        Long rows = study == null || study.input() == null ? null
+                : SmallCells.roundToHundred((long) study.input().trainRows() + study.input().holdoutRows());
         List<ReportModel.ColumnSummary> columns = new ArrayList<>();
         if (schema != null) {
             for (Map.Entry<String, ColumnSpec> entry : schema.columns().entrySet()) {
                 ColumnSpec spec = entry.getValue();
-                String missingText = missing != null && missing.has(entry.getKey())
-                        ? SmallCells.count(missing.get(entry.getKey()).asLong(), k) : "not recorded";
                 columns.add(new ReportModel.ColumnSummary(entry.getKey(),
                         spec.type() == null ? "unknown" : spec.type().toString().toLowerCase(Locale.ROOT),
-                        spec.roles().stream().map(r -> r.id()).toList(), missingText,
+                        spec.roles().stream().map(r -> r.id()).toList(), "not recorded",
                         spec.isInferred() ? "inferred" : "declared", domain(spec)));
             }
         }
@@ -317,7 +298,8 @@ public final class ReportModelBuilder {
         return sb.toString();
     }
 
-    private static ReportModel.Methods methods(AuditResult audit, JsonNode study, String version) {
+    private static ReportModel.Methods methods(AuditResult audit, StudyRecord study, StudyRanking ranking,
+                                               String version) {
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (Metric metric : MetricRegistry.all()) {
             descriptions.put(metric.id(), metric.description());
@@ -331,20 +313,29 @@ public final class ReportModelBuilder {
                         + "proportion to the number of their rows.",
                 "The guarantee covers the synthetic tables, the models and their provenance files, not this report.",
                 "Epsilon and delta are the totals composed over every ledger entry of the candidate.");
-        List<String> limitations = List.of(
+        List<String> limitations = new ArrayList<>(List.of(
                 "Choosing the recommended candidate by this audit uses the real data; the selection is not covered "
                         + "by differential privacy.",
                 "Domains inferred from the data (flagged in the data summary) are not covered by differential privacy.",
                 "Seeded test-mode output is not private.",
-                "Attack-based privacy metrics give empirical lower bounds on risk; passing them proves no guarantee.");
+                "Attack-based privacy metrics give empirical lower bounds on risk; passing them proves no guarantee."));
+        if (ranking != null && ranking.budget() != null && ranking.budget().statement() != null) {
+            limitations.add(ranking.budget().statement());
+        }
+        if (ranking != null && ranking.selections() != null) {
+            ranking.selections().forEach(selection -> limitations.add(selection.statement()));
+        }
         Map<String, String> reproducibility = new LinkedHashMap<>();
-        reproducibility.put("study file", "study.json (stays with the analyst: it holds the input's hash)");
+        reproducibility.put("study record", "study.json (stays with the analyst: it holds the input's hash)");
+        if (study != null && study.studyFile() != null) {
+            reproducibility.put("study file", fileName(study.studyFile()));
+        }
         reproducibility.put("SynthTrust version", version);
         if (audit.provenance() != null && audit.provenance().settings() != null) {
             reproducibility.put("audit settings", audit.provenance().settings().toString());
         }
-        if (study != null && study.has("seed")) {
-            reproducibility.put("seed", study.get("seed").asText());
+        if (study != null && study.input() != null && study.input().holdoutSeed() != null) {
+            reproducibility.put("holdout split seed", study.input().holdoutSeed().toString());
         }
         reproducibility.put("Java", System.getProperty("java.version"));
         return new ReportModel.Methods(notes, guarantees, limitations, reproducibility);

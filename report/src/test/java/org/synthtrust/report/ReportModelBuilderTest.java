@@ -23,8 +23,9 @@ class ReportModelBuilderTest {
         assertThat(model.candidates().get(0).ledger().entries()).hasSize(2);
         assertThat(model.candidates().get(0).ledger().totalEpsilon()).isEqualTo(0.5662);
         assertThat(model.trust().ranking()).hasSize(3);
-        assertThat(model.data().columns()).filteredOn(c -> c.name().equals("occupation"))
-                .extracting(ReportModel.ColumnSummary::missing).containsExactly("< 10");
+        assertThat(model.cover().studyName()).isEqualTo("Adult income release");
+        assertThat(model.cover().studyId()).startsWith("adult-study.yaml in ");
+        assertThat(model.methods().limitations()).anyMatch(line -> line.contains("epsilon = 3 on the private data"));
         assertThat(model.data().columns()).filteredOn(c -> c.name().equals("hours_per_week"))
                 .extracting(ReportModel.ColumnSummary::domain).containsExactly("bounds inferred (not shown)");
         for (ReportModel.PillarSection pillar : model.pillars()) {
@@ -45,6 +46,8 @@ class ReportModelBuilderTest {
             assertThat(output).doesNotContain(ReportFixtures.CANARY_COMBINATION);
             assertThat(output).doesNotContain(StudyFolderFixture.INPUT_HASH);
             assertThat(output).doesNotContain("/home/analyst");
+            assertThat(output).doesNotContain("32561");
+            assertThat(output).doesNotContain("48842");
         }
         assertThat(pdf).contains("Per-column fidelity.detection.auc");
         assertThat(pdf).contains("ROC of privacy.mia.distance.auc, low-FPR zoom");

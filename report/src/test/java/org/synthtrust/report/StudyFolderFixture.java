@@ -24,6 +24,10 @@ import org.synthtrust.trustindex.CandidateResults;
 import org.synthtrust.trustindex.Ranking;
 import org.synthtrust.trustindex.TrustIndex;
 import org.synthtrust.trustindex.TrustSettings;
+import org.synthtrust.trustindex.study.StudyJson;
+import org.synthtrust.trustindex.study.StudyRanker;
+import org.synthtrust.trustindex.study.StudyRanking;
+import org.synthtrust.trustindex.study.StudyRecord;
 
 /**
  * Writes a small study folder (study.json, audit.json, ranking.json, provenance files) whose metric chart
@@ -99,11 +103,14 @@ final class StudyFolderFixture {
         AuditProvenance provenance = new AuditProvenance("0.1.0-SNAPSHOT", "2026-12-04T20:00:00Z",
                 Map.of("train", INPUT_HASH), schema, Map.of(), AuditSettings.defaults());
         new AuditResult(provenance, candidates, Map.of(), results).write(dir.resolve("audit.json"));
+        StudyRecord record = new StudyRecord("Adult income release", "2026-12-04T20:00:00Z", "0.1.0-SNAPSHOT",
+                "/home/analyst/studies/adult-study.yaml", null,
+                new StudyRecord.Input("/home/analyst/private/adult.csv", INPUT_HASH, "schema.json", null, null, 0.33,
+                        7L, 32561, 16281),
+                null, null, new StudyRecord.BudgetRecord(3.0, 3e-6, 3, "The study spent epsilon = 3 on the "
+                        + "private data in total: 3 fits of epsilon 1 under basic composition."), null);
+        StudyJson.write(record, dir.resolve(StudyRanker.STUDY_JSON));
         Ranking ranking = TrustIndex.rank(forRanking, TrustSettings.defaults());
-        ReportJson.mapper().writeValue(dir.resolve("ranking.json").toFile(), ranking);
-        Files.writeString(dir.resolve("study.json"), "{\"name\": \"Adult income release\", \"id\": \"study-42\", "
-                + "\"input\": {\"file\": \"/home/analyst/private/adult.csv\", \"sha256\": \"" + INPUT_HASH + "\"}, "
-                + "\"rows\": 48842, \"missing\": {\"occupation\": 3, \"age\": 0, \"hours_per_week\": 1843}, "
-                + "\"seed\": 7}");
+        StudyJson.write(new StudyRanking(ranking, List.of(), record.budget()), dir.resolve(StudyRanker.RANKING_JSON));
     }
 }
