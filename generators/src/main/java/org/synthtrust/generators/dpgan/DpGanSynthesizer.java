@@ -26,15 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small GAN trained with DP-SGD on the discriminator (Abadi et al. 2016, "Deep Learning with Differential
- * Privacy"), the approach of Xie, Lin, Wang, Wang and Zhou (2018), "Differentially Private Generative
- * Adversarial Network", with Poisson sampling and per-example clipping as in Abadi et al.
+ * Privacy"), with Poisson sampling and per-example clipping.
  *
  * <p>Accounting: a noisy record count n^ (discrete Gaussian, share {@code total_share} of the budget's rho)
  * fixes the public sampling rate q = batch_size / n^ (or the user's {@code sampling_rate}) and the step count
  * T = epochs / q (or the user's {@code steps}). The noise multiplier sigma is then the smallest for which the
- * RDP curve of T Poisson-subsampled Gaussian steps (Mironov, Talwar and Zhang 2019, "Rényi Differential
- * Privacy of the Sampled Gaussian Mechanism"), composed with the count, fits (epsilon, delta), so the whole
- * budget is used; all of it is charged to the ledger before training. The gradient noise is a continuous
+ * RDP curve of T Poisson-subsampled Gaussian steps, composed with the count, fits (epsilon, delta). So the
+ * whole budget is used, and all of it is charged to the ledger before training. The gradient noise is a continuous
  * Gaussian drawn from the ledger's randomness; its floating-point caveat is recorded in the ledger notes.
  *
  * <p>The non-private comparison method {@code dpgan-nonprivate} trains the same networks without clipping or
@@ -68,6 +66,8 @@ public class DpGanSynthesizer implements Synthesizer {
             ParameterDescriptor.ofInt("discriminator_hidden", 128, 2, 4096,
                     "units per hidden layer of the discriminator"),
             ParameterDescriptor.ofInt("hidden_layers", 2, 1, 6, "hidden layers in each network"),
+            ParameterDescriptor.ofDouble("temperature", 0.2, 0.01, 10,
+                    "Gumbel-softmax temperature of the generator's category outputs during training"),
             ParameterDescriptor.ofInt("noise_dim", 32, 1, 4096, "size of the generator's latent Gaussian input"),
             ParameterDescriptor.ofDouble("total_share", 0.01, 0.001, 0.5,
                     "share of the budget's rho spent on the noisy record count"));
@@ -158,7 +158,8 @@ public class DpGanSynthesizer implements Synthesizer {
                 transform.width()), LEAK, random);
         Mlp discriminator = new Mlp(shape(transform.width(), parameters.getInt("discriminator_hidden"), layers, 1),
                 LEAK, random);
-        GanTrainer.Settings settings = new GanTrainer.Settings(parameters.getInt("noise_dim"),
+        GanTrainer.Settings settings = new GanTrainer.Settings(parameters.getDouble("temperature"),
+                parameters.getInt("noise_dim"),
                 parameters.getDouble("learning_rate_generator"), parameters.getDouble("learning_rate_discriminator"),
                 clip, noiseMultiplier, q, expectedBatch, steps);
         double finalSigma = noiseMultiplier;

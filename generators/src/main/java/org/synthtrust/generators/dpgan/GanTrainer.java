@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *   <li>adds the gradient on generated records, which depends on the private data only through the
  *       already-private discriminator, and divides by the expected batch size q n;</li>
  *   <li>takes an Adam step on the discriminator, then one on the generator with the non-saturating loss
- *       -log D(G(z)); the generator sees the data only through the discriminator (post-processing).</li>
+ *       -log D(G(z)); the generator reads the data only through the discriminator (post-processing).</li>
  * </ol>
  * Losses are the logistic (binary cross-entropy) GAN losses of Goodfellow et al. (2014), "Generative
  * Adversarial Nets". With clipping off and sigma = 0 this is ordinary GAN training, used by the non-private
@@ -31,12 +31,13 @@ final class GanTrainer {
     private static final int LOG_EVERY = 50;
 
     /**
+     * @param temperature Gumbel-softmax temperature of the category heads during training
      * @param clipNorm per-example L2 clipping norm C, or 0 for no clipping
      * @param noiseMultiplier sigma; the noise standard deviation is sigma * C (0 for none)
      * @param samplingRate Poisson sampling rate q
      * @param expectedBatch the public expected batch size q n^ used as the gradient divisor and fake batch size
      */
-    record Settings(int noiseDim, double learningRateGenerator, double learningRateDiscriminator, double clipNorm,
+    record Settings(double temperature, int noiseDim, double learningRateGenerator, double learningRateDiscriminator, double clipNorm,
             double noiseMultiplier, double samplingRate, int expectedBatch, long steps) { }
 
     /** Per-step callback for logging epsilon spent so far. */
@@ -125,7 +126,7 @@ final class GanTrainer {
                 generatorLoss += softplus(-logit);
                 one[0] = -sigmoid(-logit);
                 discriminator.backward(dCache, one, dInputError);
-                transform.backwardHeads(activated, dInputError, rawError);
+                transform.backwardHeads(activated, dInputError, rawError, settings.temperature());
                 generator.backward(gCache, rawError, null);
                 generator.accumulate(gCache, 1, gGradient);
             }
@@ -151,7 +152,7 @@ final class GanTrainer {
             z[i] = latent.nextGaussian();
         }
         double[] raw = generator.forward(z, cache);
-        transform.activate(raw, out);
+        transform.activate(raw, out, latent, settings.temperature());
         return out;
     }
 

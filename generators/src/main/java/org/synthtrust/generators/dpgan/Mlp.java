@@ -3,9 +3,9 @@ package org.synthtrust.generators.dpgan;
 import java.util.random.RandomGenerator;
 
 /**
- * A fully connected network on plain double arrays, with hand-written forward and backward passes that expose
- * what DP-SGD needs and Smile's MLP does not: the gradient with respect to the input (to train the generator
- * through the discriminator) and per-example gradient norms.
+ * A fully connected network on plain double arrays, with hand-written forward and backward passes. They expose
+ * what DP-SGD needs and Smile 3.1.1's MLP does not: the gradient with respect to the input, to train the
+ * generator through the discriminator, and per-example gradient norms.
  *
  * <p>Parameters live in one flat array: for each layer the weights (row-major, output by input) and then the
  * biases. Hidden layers use leaky ReLU with slope {@code leak} (0 gives ReLU); the last layer is linear.
@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * <p>Per-example gradient norm: for a dense layer with input a and pre-activation error delta, the weight
  * gradient is the outer product delta a^T, whose squared Frobenius norm is |delta|^2 |a|^2, and the bias
  * gradient is delta. So |g|^2 = sum over layers of |delta_l|^2 (|a_l|^2 + 1), with no per-example weight
- * matrices (Goodfellow 2015, "Efficient per-example gradient computations").
+ * matrices.
  */
 final class Mlp {
     final int[] sizes;

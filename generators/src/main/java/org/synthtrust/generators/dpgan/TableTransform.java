@@ -14,8 +14,8 @@ import org.synthtrust.core.table.RealColumn;
 import org.synthtrust.core.table.Table;
 
 /**
- * Maps records to the GAN's real vectors and back, using only the schema's public coding: a categorical,
- * text or boolean attribute becomes a one-hot block over its codes (missing is its own code); a numeric
+ * Maps records to the GAN's real vectors and back, using only the schema's public coding. A categorical,
+ * text or boolean attribute becomes a one-hot block over its codes, with missing as its own code. A numeric
  * attribute becomes one value in [-1, 1], scaled by its declared bounds after clipping, plus a two-way
  * present/missing block when it is nullable. The generator's output goes through a softmax per block and a
  * tanh per numeric value.
@@ -110,8 +110,18 @@ final class TableTransform {
         return vectors;
     }
 
-    /** Applies the output heads in place: softmax per category block, tanh per numeric value. */
+    /** Applies the output heads: softmax per category block, tanh per numeric value. */
     void activate(double[] raw, double[] out) {
+        activate(raw, out, null, 1);
+    }
+
+    /**
+     * Applies the output heads with the Gumbel-softmax relaxation of Jang, Gu and Poole (2017), "Categorical
+     * Reparameterization with Gumbel-Softmax": each category block becomes softmax((raw + g) / temperature)
+     * with standard Gumbel noise g, so generated blocks come close to one-hot like the real records. Without a
+     * generator for g this is the plain softmax at the given temperature.
+     */
+    void activate(double[] raw, double[] out, java.util.SplittableRandom gumbel, double temperature) {
         for (Block block : blocks) {
             int o = block.offset();
             if (block.isNumeric()) {
@@ -120,11 +130,13 @@ final class TableTransform {
             }
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < block.size(); i++) {
-                max = Math.max(max, raw[o + i]);
+                double noise = gumbel == null ? 0 : -Math.log(-Math.log(1 - gumbel.nextDouble()));
+                out[o + i] = (raw[o + i] + noise) / temperature;
+                max = Math.max(max, out[o + i]);
             }
             double sum = 0;
             for (int i = 0; i < block.size(); i++) {
-                out[o + i] = Math.exp(raw[o + i] - max);
+                out[o + i] = Math.exp(out[o + i] - max);
                 sum += out[o + i];
             }
             for (int i = 0; i < block.size(); i++) {
@@ -135,6 +147,11 @@ final class TableTransform {
 
     /** Turns dLoss/dActivated into dLoss/dRaw, given the activated output. */
     void backwardHeads(double[] activated, double[] error, double[] rawError) {
+        backwardHeads(activated, error, rawError, 1);
+    }
+
+    /** Turns dLoss/dActivated into dLoss/dRaw for heads applied at the given softmax temperature. */
+    void backwardHeads(double[] activated, double[] error, double[] rawError, double temperature) {
         for (Block block : blocks) {
             int o = block.offset();
             if (block.isNumeric()) {
@@ -146,7 +163,7 @@ final class TableTransform {
                 dot += error[o + i] * activated[o + i];
             }
             for (int i = 0; i < block.size(); i++) {
-                rawError[o + i] = activated[o + i] * (error[o + i] - dot);
+                rawError[o + i] = activated[o + i] * (error[o + i] - dot) / temperature;
             }
         }
     }

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * from the schema, and the count noise is on counts (not probabilities).
  *
  * <p>Caveat: the score sensitivity assumes n &gt;= n_low, which fails with probability at most 1e-9 over the
- * count noise; the pure epsilon-DP guarantee holds conditioned on that event.
+ * count noise. The pure epsilon-DP guarantee is conditional on that event.
  */
 public final class PrivBayesSynthesizer implements Synthesizer {
     public static final String ID = "privbayes";
@@ -63,7 +63,7 @@ public final class PrivBayesSynthesizer implements Synthesizer {
     static final int MAX_AUTO_DEGREE = 4;
     /** Probability that the noisy lower bound on n exceeds the true n. */
     static final double LOWER_BOUND_FAILURE = 1e-9;
-    /** Fewest rows accepted; below this every count is far under the noise at any useful budget. */
+    /** Minimum row count, because below it every count is far under the noise at any useful budget. */
     static final int MIN_ROWS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivBayesSynthesizer.class);
@@ -211,7 +211,7 @@ public final class PrivBayesSynthesizer implements Synthesizer {
     }
 
     /**
-     * Sensitivity of mutual information under add/remove-one at n rows (Lemma 1 of the paper, non-binary case,
+     * Sensitivity of mutual information under add/remove-one at n rows (Lemma 1 of Zhang et al. 2017, non-binary case,
      * which also bounds the binary case): (2/n) ln((n+1)/2) + ((n-1)/n) ln((n+1)/(n-1)).
      */
     static double mutualInformationSensitivity(double n) {
