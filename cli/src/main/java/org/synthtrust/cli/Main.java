@@ -18,12 +18,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ReportCommand.class,
             DescribeCommand.class,
-            ReportCommand.class,
             AuditCommand.class,
             RunCommand.class,
             RankCommand.class,
-            ReportCommand.class,
-            DescribeCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
