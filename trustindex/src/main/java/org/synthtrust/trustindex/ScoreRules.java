@@ -88,6 +88,8 @@ public final class ScoreRules {
                 Direction.HIGHER_IS_BETTER, (v, others) -> Outcome.of(v / 1000));
         add("fidelity.detection.auc", Kind.SCORED, "1 - 2 |AUC - 0.5|", Direction.NEUTRAL,
                 (v, others) -> Outcome.of(1 - 2 * Math.abs(v - 0.5)));
+        reference("fidelity.detection.score", "repeats the fidelity.detection.auc score");
+        reference("fidelity.detection.pmse", "measures the same detection classifier as fidelity.detection.auc");
 
         add(TSTR_AUC, Kind.SCORED, "(AUC_TSTR - 0.5) / (AUC_TRTR - 0.5), clipped to [0, 1]; "
                 + "not applicable when AUC_TRTR <= 0.5", Direction.HIGHER_IS_BETTER, ScoreRules::tstrAuc);
