@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the SynthTrust app image (workbench + `synthtrust` command-line launcher on a jlink runtime) and,
-# on Linux with fakeroot available, a .deb. Called by `mvn -Pinstaller package` with the installer module's
-# target folder and the project version; the class-path jars and JavaFX modules are already copied there.
+# Builds the SynthTrust app image (workbench and `synthtrust` command-line launcher on a jlink runtime) and,
+# on Linux with fakeroot available, a .deb. `mvn -Pinstaller package` calls it with the installer module's
+# target folder and the project version, after copying the class-path jars and JavaFX modules there.
 set -euo pipefail
 
 target="$1"
@@ -20,9 +20,11 @@ modules="$target/javafx-modules"
 cp "$root/LICENSE" "$input/LICENSE"
 cp "$here/THIRD-PARTY-LICENSES.md" "$input/THIRD-PARTY-LICENSES.md"
 
-# JDK modules the engine and both faces use (checked with jdeps on the class-path jars); JavaFX modules come
-# from the platform jars on the module path.
-jdk_modules="java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.zipfs"
+# `jdeps --print-module-deps` on our jars, Smile, PDFBox, JFreeChart, JavaCPP and JLine lists java.base,
+# java.desktop, java.logging, java.prefs, java.sql and jdk.unsupported. java.management and java.xml are
+# optional dependencies of JavaCPP and Jackson, kept so a code path that needs them does not fail at run time.
+# No networking module is included. JavaFX modules come from the platform jars on the module path.
+jdk_modules="java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,java.xml,jdk.unsupported,jdk.zipfs"
 fx_modules="javafx.base,javafx.graphics,javafx.controls,javafx.swing"
 
 rm -rf "$target/app-image" "$target/packages"
