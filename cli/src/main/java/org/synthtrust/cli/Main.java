@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DescribeCommand.class,
+            GenerateCommand.class,
+            SampleCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
