@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             DescribeCommand.class,
+            GenerateCommand.class,
+            SampleCommand.class,
             AuditCommand.class,
             RunCommand.class,
             RankCommand.class,
