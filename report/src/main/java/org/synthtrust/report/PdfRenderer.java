@@ -46,6 +46,7 @@ public final class PdfRenderer {
     private static final float TABLE = 7.5f;
     private static final float PAD = 3f;
     private static final float MAX_COLUMN = 200f;
+    private static final float MAX_WORD = 120f;
     private static final float CHART_HEIGHT = 215f;
     private static final int TOC_LINES_PER_PAGE = 40;
     private static final Color INK = new Color(0x222222);
@@ -344,7 +345,8 @@ public final class PdfRenderer {
                 word = Math.max(word, longestWord(cells[c], regular));
             }
             natural[c] = Math.min(MAX_COLUMN, Math.max(24f, w + 2 * PAD + 1));
-            minimum[c] = Math.min(natural[c], Math.max(24f, word + 2 * PAD + 1));
+            // Words longer than MAX_WORD (long group lists in reasons) are broken so tables rarely need slicing.
+            minimum[c] = Math.min(natural[c], Math.max(24f, Math.min(MAX_WORD, word) + 2 * PAD + 1));
         }
 
         int keys = Math.min(table.keyColumns(), n);

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.synthtrust.audit.AuditResult;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.audit.Pillar;
+import org.synthtrust.core.schema.Schema;
 import org.synthtrust.trustindex.Ranking;
 
 /**
@@ -31,7 +32,8 @@ final class PillarCharts {
     private PillarCharts() { }
 
     static ReportModel.PillarSection section(Pillar pillar, AuditResult audit, Ranking ranking,
-                                             List<ReportModel.Candidate> candidates, String recommended, int k) {
+                                             List<ReportModel.Candidate> candidates, String recommended, int k,
+                                             Schema schema) {
         String focus = recommended != null ? recommended : audit.candidates().isEmpty() ? null : audit.candidates().get(0);
         List<MetricResult> metrics = new ArrayList<>();
         Map<String, Double> scores = new LinkedHashMap<>();
@@ -42,15 +44,17 @@ final class PillarCharts {
             if (result.pillar() != pillar) {
                 continue;
             }
-            // The raw chart data may hold real counts or matrices; only the suppressed charts built below leave.
+            // The raw chart data may hold real counts or matrices, so only the suppressed charts built below
+            // leave. A breakdown keyed by groups (not by columns) can reveal a small group, so it is dropped too.
+            Map<String, Double> breakdown = isPerColumn(result, schema) ? result.breakdown() : null;
             metrics.add(new MetricResult(result.id(), result.candidate(), result.pillar(), result.direction(),
-                    result.value(), result.lower(), result.upper(), result.status(), result.reason(),
-                    result.breakdown(), null));
+                    result.value(), result.lower(), result.upper(), result.status(), redact(result.reason(), k),
+                    breakdown, null));
             Double score = score(ranking, result.candidate(), result.id());
             if (score != null) {
                 scores.put(ReportLayout.scoreKey(result.candidate(), result.id()), score);
             }
-            if (!perColumnDone && isPerColumn(result) && result.candidate().equals(focus)) {
+            if (!perColumnDone && breakdown != null && result.candidate().equals(focus)) {
                 perColumnDone = true;
                 charts.add(perColumnBars(result));
                 tables.add(perColumnTable(audit, result.id()));
@@ -94,9 +98,40 @@ final class PillarCharts {
         return null;
     }
 
-    private static boolean isPerColumn(MetricResult result) {
-        return result.breakdown() != null && !result.breakdown().isEmpty()
-                && result.breakdown().keySet().stream().noneMatch(key -> key.contains("|"));
+    /** True when every breakdown key is a schema column (or, without a schema, no key names a group). */
+    static boolean isPerColumn(MetricResult result, Schema schema) {
+        if (result.breakdown() == null || result.breakdown().isEmpty()) {
+            return false;
+        }
+        for (String key : result.breakdown().keySet()) {
+            boolean column = schema == null ? !key.contains("|") && !key.contains("=") : schema.columns().containsKey(key);
+            if (!column) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.regex.Pattern SMALL_COUNT = java.util.regex.Pattern.compile(
+            "([^,;:()]*?)\\((\\d+) real rows?([^)]*)\\)");
+
+    /**
+     * Removes group labels that the audit names together with a real count below k, such as
+     * "native-country=Holand-Netherlands (1 real rows)", and replaces the count by "&lt; k".
+     */
+    static String redact(String reason, int k) {
+        if (reason == null) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = SMALL_COUNT.matcher(reason);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            long count = Long.parseLong(matcher.group(2));
+            String replacement = count < k ? " a group with < " + k + " real rows" : matcher.group();
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private static ReportModel.Chart perColumnBars(MetricResult result) {
@@ -198,8 +233,9 @@ final class PillarCharts {
         for (String candidate : candidates) {
             List<Double> values = new ArrayList<>();
             for (String id : ids) {
+                // A metric that did not compute (status not ok) has a null value and leaves a gap in the chart.
                 values.add(metrics.stream().filter(m -> m.candidate().equals(candidate) && m.id().equals(id))
-                        .map(MetricResult::value).findFirst().orElse(null));
+                        .findFirst().map(MetricResult::value).orElse(null));
             }
             series.add(new ReportModel.Series("TSTR " + candidate, values, null, null));
         }

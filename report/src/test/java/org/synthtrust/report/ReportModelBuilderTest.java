@@ -55,6 +55,25 @@ class ReportModelBuilderTest {
     }
 
     @Test
+    void smallGroupInReasonRedacted() {
+        String reason = "excluded below the minimum group size 5: native-country=Holand-Netherlands (1 real rows); "
+                + "kept: sex=Female (10771 real rows)";
+        String redacted = PillarCharts.redact(reason, 10);
+        assertThat(redacted).doesNotContain("Holand-Netherlands");
+        assertThat(redacted).contains("a group with < 10 real rows");
+        assertThat(redacted).contains("sex=Female (10771 real rows)");
+    }
+
+    @Test
+    void groupKeyedBreakdownDropped() {
+        org.synthtrust.audit.MetricResult byGroup = new org.synthtrust.audit.MetricResult("fairness.x", "mst",
+                org.synthtrust.audit.Pillar.FAIRNESS, org.synthtrust.audit.Direction.LOWER_IS_BETTER, 0.1, null, null,
+                org.synthtrust.audit.MetricStatus.OK, null, java.util.Map.of("native-country=Holand-Netherlands", 3e-5),
+                null);
+        assertThat(PillarCharts.isPerColumn(byGroup, null)).isFalse();
+    }
+
+    @Test
     void missingAuditRejected(@TempDir Path dir) {
         assertThatThrownBy(() -> ReportModelBuilder.fromStudyFolder(dir, 10))
                 .isInstanceOf(InvalidInputException.class)
