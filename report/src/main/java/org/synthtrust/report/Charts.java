@@ -158,6 +158,9 @@ public final class Charts {
         NumberAxis y = new NumberAxis(spec.yLabel());
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
+        // Candidates with equal scores would collapse the range and print ticks such as "7E-1" five times.
+        x.setAutoRangeMinimumSize(0.05);
+        y.setAutoRangeMinimumSize(0.05);
         if (spec.xMax() != null) {
             // Zoomed view (the low-FPR part of a ROC curve): the y axis follows the points inside the zoom.
             double yMax = spec.xMax();

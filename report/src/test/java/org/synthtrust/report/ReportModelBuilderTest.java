@@ -52,6 +52,9 @@ class ReportModelBuilderTest {
         assertThat(pdf).contains("Per-column fidelity.detection.auc");
         assertThat(pdf).contains("ROC of privacy.mia.distance.auc, low-FPR zoom");
         assertThat(pdf).contains("1 group(s) with fewer than 10 real records omitted");
+        assertThat(pdf).contains("Representation by native-country");
+        assertThat(pdf).contains("Positive outcome rate by native-");
+        assertThat(pdf).contains("United-States");
     }
 
     @Test
