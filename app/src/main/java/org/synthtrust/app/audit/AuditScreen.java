@@ -291,9 +291,11 @@ public final class AuditScreen implements Screen {
             throw new InvalidInputException("no data loaded; open a CSV file on the Data screen first");
         }
         Map<String, Table> synthetic = new LinkedHashMap<>();
+        Map<String, Double> epsilons = new LinkedHashMap<>();
         for (Candidate candidate : state.candidates()) {
             if (candidate.status() == CandidateStatus.FINISHED && candidate.syntheticProperty().get() != null) {
                 synthetic.put(candidate.name(), candidate.syntheticProperty().get());
+                epsilons.put(candidate.name(), candidate.epsilon());
             }
         }
         if (synthetic.isEmpty()) {
@@ -316,7 +318,7 @@ public final class AuditScreen implements Screen {
             protected AuditResult call() {
                 Background.recordWork("audit");
                 Split split = splits.get(schema);
-                return engine.audit(chosen, split.train(), split.holdout(), synthetic, schema,
+                return engine.audit(chosen, split.train(), split.holdout(), synthetic, epsilons, schema,
                         (name, fraction) -> {
                             updateProgress(fraction, 1);
                             updateMessage(name);

@@ -31,7 +31,12 @@ import org.synthtrust.audit.AuditContext;
 import org.synthtrust.audit.AuditResult;
 import org.synthtrust.audit.AuditRunner;
 import org.synthtrust.audit.AuditSettings;
+import org.synthtrust.audit.Direction;
 import org.synthtrust.audit.Metric;
+import org.synthtrust.audit.MetricStatus;
+import org.synthtrust.audit.Pillar;
+import org.synthtrust.generators.ModelProvenance;
+import org.synthtrust.trustindex.ScoreRules;
 import org.synthtrust.audit.MetricRegistry;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.core.InvalidInputException;
@@ -126,7 +131,8 @@ public final class DefaultEngine implements Engine {
             throw new InvalidInputException("holdout fraction " + holdoutFraction + " leaves no rows for training "
                     + "or for the holdout of a " + rows + "-row table; choose a fraction between 0.1 and 0.5");
         }
-        // TODO: call the study pipeline's split once it is public, so the GUI and `synthtrust run` split alike.
+        // TODO: call StudyRunner's split once it is public. This copy uses the same seeded Fisher-Yates shuffle, so
+        // the workbench and `synthtrust run` hold out the same rows for the same seed.
         // Fisher-Yates shuffle of the row indices with a seeded generator; the split is recorded by its seed.
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -167,7 +173,7 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public AuditResult audit(List<String> groups, Table train, Table holdout, Map<String, Table> synthetic,
-            Schema schema, ProgressListener progress, CancellationToken cancel) {
+            Map<String, Double> claimedEpsilons, Schema schema, ProgressListener progress, CancellationToken cancel) {
         List<Metric> suite = MetricRegistry.select(groups);
         if (suite.isEmpty()) {
             throw new InvalidInputException("no metric is registered for the groups " + groups
@@ -178,7 +184,17 @@ public final class DefaultEngine implements Engine {
             contexts.add(new AuditContext(train, holdout, candidate.getValue(), schema, candidate.getKey(),
                     AuditSettings.defaults()));
         }
-        return new AuditRunner().run(suite, contexts, progress, cancel);
+        AuditResult audit = new AuditRunner(ModelProvenance.currentVersion()).run(suite, contexts, progress, cancel);
+        List<MetricResult> results = new ArrayList<>(audit.results());
+        for (String candidate : synthetic.keySet()) {
+            Double epsilon = claimedEpsilons.get(candidate);
+            boolean computed = audit.find(candidate, ScoreRules.CLAIMED_EPSILON).isPresent();
+            if (epsilon != null && !computed) {
+                results.add(new MetricResult(ScoreRules.CLAIMED_EPSILON, candidate, Pillar.PRIVACY,
+                        Direction.LOWER_IS_BETTER, epsilon, null, null, MetricStatus.OK, null, null, null));
+            }
+        }
+        return new AuditResult(audit.provenance(), audit.candidates(), audit.notes(), results);
     }
 
     @Override
