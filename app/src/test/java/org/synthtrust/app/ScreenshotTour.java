@@ -33,11 +33,11 @@ public final class ScreenshotTour extends Application {
         stage.setHeight(860);
         window.show();
         var opening = window.openProject(project);
-        opening.setOnSucceeded(event -> {
+        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, event -> {
             window.workbench().state().dirtyProperty().set(false);
             later(3, () -> shoot(0));
         });
-        opening.setOnFailed(event -> {
+        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, event -> {
             opening.getException().printStackTrace();
             Platform.exit();
         });

@@ -21,6 +21,7 @@ import org.synthtrust.report.ReportModelBuilder;
 import org.synthtrust.trustindex.study.StudyJson;
 import org.synthtrust.trustindex.study.StudyRanker;
 import org.synthtrust.trustindex.study.StudyRanking;
+import org.synthtrust.trustindex.study.StudyRecord;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -239,12 +240,12 @@ public final class DefaultEngine implements Engine {
             input.audit().write(staging.resolve(StudyRanker.AUDIT_JSON));
             StudyJson.write(new StudyRanking(input.ranking(), List.of(), null),
                     staging.resolve(StudyRanker.RANKING_JSON));
-            Map<String, Object> study = new LinkedHashMap<>();
-            study.put("name", input.studyName());
-            study.put("id", input.studyName());
-            if (input.dataFileName() != null) {
-                study.put("input", input.dataFileName());
-            }
+            StudyRecord.Input facts = new StudyRecord.Input(input.dataFileName(), null, null, null, null,
+                    input.holdoutFraction(), input.holdoutSeed(),
+                    input.trainRows() == null ? 0 : input.trainRows(),
+                    input.holdoutRows() == null ? 0 : input.holdoutRows());
+            StudyRecord study = new StudyRecord(input.studyName(), java.time.Instant.now().toString(),
+                    ModelProvenance.currentVersion(), null, null, facts, List.of(), null, null, null);
             StudyJson.write(study, staging.resolve(StudyRanker.STUDY_JSON));
             Path synthetic = Files.createDirectories(staging.resolve("synthetic"));
             for (Map.Entry<String, Object> provenance : input.provenance().entrySet()) {

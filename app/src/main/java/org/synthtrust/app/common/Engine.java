@@ -97,9 +97,11 @@ public interface Engine {
 
     /**
      * What a report needs: the study name, the input file's name (never its path or hash), the audit, the
-     * ranking and each candidate's model provenance (method, parameters, ledger snapshot).
+     * ranking, each candidate's model provenance (method, parameters, ledger snapshot) and the holdout split
+     * (the report rounds the row counts to hundreds).
      */
     record ReportInput(String studyName, String dataFileName, AuditResult audit, Ranking ranking,
-            Map<String, Object> provenance) {
+            Map<String, Object> provenance, Double holdoutFraction, Long holdoutSeed, Integer trainRows,
+            Integer holdoutRows) {
     }
 }
