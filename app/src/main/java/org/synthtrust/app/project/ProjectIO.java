@@ -156,8 +156,7 @@ public final class ProjectIO {
             for (ProjectFile.CandidateEntry entry : study.candidates()) {
                 if (entry.synthetic() != null && Files.isRegularFile(folder.resolve(entry.synthetic()))) {
                     // Generators drop ignored columns, so the synthetic file is read with the schema of its columns.
-                    Schema columns = schema == null || entry.syntheticColumns() == null ? schema
-                            : restrict(schema, entry.syntheticColumns());
+                    Schema columns = schema == null ? null : restrict(schema, entry.syntheticColumns());
                     synthetic.put(entry.name(), engine.readCsv(folder.resolve(entry.synthetic()), columns).table());
                 }
             }
@@ -167,14 +166,22 @@ public final class ProjectIO {
         return new Opened(folder, study, data, schema, synthetic, audit);
     }
 
+    /**
+     * Returns the schema of a synthetic file: the given columns (all when null), with the empty field added to
+     * the missing markers because CsvWriter writes a missing value as an empty field.
+     */
     private static Schema restrict(Schema schema, List<String> names) {
         Map<String, org.synthtrust.core.schema.ColumnSpec> specs = new LinkedHashMap<>();
-        for (String name : names) {
+        for (String name : names == null ? List.copyOf(schema.columns().keySet()) : names) {
             if (schema.spec(name) != null) {
                 specs.put(name, schema.spec(name));
             }
         }
-        return new Schema(schema.missingMarkers(), specs);
+        List<String> markers = new java.util.ArrayList<>(schema.missingMarkers());
+        if (!markers.contains("")) {
+            markers.add("");
+        }
+        return new Schema(markers, specs);
     }
 
     private void apply(Opened opened) {
