@@ -281,7 +281,9 @@ public final class MainWindow {
     /** Opens a project folder in the background and shows its stored results without recomputing them. */
     public Task<?> openProject(Path folder) {
         Task<?> task = projectIO.open(folder);
-        task.setOnSucceeded(event -> workflow.getSelectionModel().select(0));
+        // ProjectIO's own handler applies the project; this one only adds to it.
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED,
+                event -> workflow.getSelectionModel().select(0));
         return task;
     }
 

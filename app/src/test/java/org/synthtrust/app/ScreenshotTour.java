@@ -32,9 +32,14 @@ public final class ScreenshotTour extends Application {
         stage.setWidth(1280);
         stage.setHeight(860);
         window.show();
-        window.openProject(project).setOnSucceeded(event -> {
+        var opening = window.openProject(project);
+        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, event -> {
             window.workbench().state().dirtyProperty().set(false);
             later(3, () -> shoot(0));
+        });
+        opening.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, event -> {
+            opening.getException().printStackTrace();
+            Platform.exit();
         });
     }
 

@@ -67,11 +67,24 @@ final class WorkbenchDriver {
         return file;
     }
 
+    /** Waits for a condition; an error dialog that appears meanwhile fails the wait with its message. */
     void waitUntil(long seconds, Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
+            java.util.Optional<DialogPane> error = robot.lookup("." + Dialogs.ERROR_STYLE_CLASS).tryQuery();
+            if (error.isPresent() && failOnErrorDialog) {
+                throw new AssertionError("error dialog: " + error.get().getHeaderText() + ": "
+                        + error.get().getContentText());
+            }
             return condition.call();
         });
+    }
+
+    private boolean failOnErrorDialog = true;
+
+    /** Lets a test wait for an error dialog it expects. */
+    void expectErrorDialogs() {
+        failOnErrorDialog = false;
     }
 
     void openCsv(Path file) throws TimeoutException {
@@ -86,6 +99,7 @@ final class WorkbenchDriver {
     }
 
     DialogPane errorDialog() throws TimeoutException {
+        expectErrorDialogs();
         waitUntil(20, () -> robot.lookup("." + Dialogs.ERROR_STYLE_CLASS).tryQuery().isPresent());
         return robot.lookup("." + Dialogs.ERROR_STYLE_CLASS).query();
     }

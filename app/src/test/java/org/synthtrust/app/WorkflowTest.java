@@ -128,6 +128,9 @@ class WorkflowTest {
         // The stored audit is re-weighted, not recomputed: same results, different indices.
         assertThat(driver.state().auditProperty().get()).isSameAs(audit);
         assertThat(indexOf(withPrivacy, "mst-e0.3")).isNotEqualTo(indexOf(withoutPrivacy, "mst-e0.3"));
+        // Without a privacy weight fidelity decides (eps 10 wins); with it the claimed epsilon does (eps 0.3).
+        assertThat(firstWithoutPrivacy).isEqualTo("mst-e10");
+        assertThat(firstWithPrivacy).isEqualTo("mst-e0.3");
 
         mark("report export");
         robot.interact(() -> window.select(4));

@@ -258,7 +258,18 @@ public final class AuditScreen implements Screen {
         // TODO: show the report's per-metric chart definitions (distribution overlays, heatmaps, ROC curves)
         // once the report module builds them from the metric results' chart data.
         for (Map.Entry<String, Map<String, Map<String, Double>>> pillar : byPillar.entrySet()) {
-            List<String> metrics = new ArrayList<>(pillar.getValue().keySet());
+            // One axis only suits values on one scale, so the chart shows the metrics whose values lie in [0, 1]
+            // and names how many others the table lists.
+            List<String> metrics = new ArrayList<>();
+            for (Map.Entry<String, Map<String, Double>> metric : pillar.getValue().entrySet()) {
+                if (metric.getValue().values().stream().allMatch(value -> value >= 0 && value <= 1)) {
+                    metrics.add(metric.getKey());
+                }
+            }
+            int leftOut = pillar.getValue().size() - metrics.size();
+            if (metrics.isEmpty()) {
+                continue;
+            }
             List<ReportModel.Series> series = new ArrayList<>();
             for (String candidate : candidates) {
                 List<Double> values = new ArrayList<>();
@@ -268,8 +279,9 @@ public final class AuditScreen implements Screen {
                 series.add(new ReportModel.Series(candidate, values, null, null));
             }
             double height = Math.max(220, 60 + metrics.size() * candidates.size() * 14.0);
+            String note = leftOut == 0 ? null : leftOut + " metric(s) outside [0, 1] are listed in the table only";
             ReportModel.Chart spec = new ReportModel.Chart("hbar", capitalise(pillar.getKey()) + " metrics", null,
-                    "value", metrics, series, null, null, null, null);
+                    "value", metrics, series, null, null, null, note);
             requests.add(new ChartTile.Request(spec, 560, Math.min(height, 700)));
         }
         ChartTile.showAll(workbench.background(), charts, requests);
@@ -291,9 +303,11 @@ public final class AuditScreen implements Screen {
             throw new InvalidInputException("no data loaded; open a CSV file on the Data screen first");
         }
         Map<String, Table> synthetic = new LinkedHashMap<>();
+        Map<String, Double> epsilons = new LinkedHashMap<>();
         for (Candidate candidate : state.candidates()) {
             if (candidate.status() == CandidateStatus.FINISHED && candidate.syntheticProperty().get() != null) {
                 synthetic.put(candidate.name(), candidate.syntheticProperty().get());
+                epsilons.put(candidate.name(), candidate.epsilon());
             }
         }
         if (synthetic.isEmpty()) {
@@ -316,7 +330,7 @@ public final class AuditScreen implements Screen {
             protected AuditResult call() {
                 Background.recordWork("audit");
                 Split split = splits.get(schema);
-                return engine.audit(chosen, split.train(), split.holdout(), synthetic, schema,
+                return engine.audit(chosen, split.train(), split.holdout(), synthetic, epsilons, schema,
                         (name, fraction) -> {
                             updateProgress(fraction, 1);
                             updateMessage(name);

@@ -21,6 +21,7 @@ import org.synthtrust.report.ReportModelBuilder;
 import org.synthtrust.trustindex.study.StudyJson;
 import org.synthtrust.trustindex.study.StudyRanker;
 import org.synthtrust.trustindex.study.StudyRanking;
+import org.synthtrust.trustindex.study.StudyRecord;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -31,7 +32,12 @@ import org.synthtrust.audit.AuditContext;
 import org.synthtrust.audit.AuditResult;
 import org.synthtrust.audit.AuditRunner;
 import org.synthtrust.audit.AuditSettings;
+import org.synthtrust.audit.Direction;
 import org.synthtrust.audit.Metric;
+import org.synthtrust.audit.MetricStatus;
+import org.synthtrust.audit.Pillar;
+import org.synthtrust.generators.ModelProvenance;
+import org.synthtrust.trustindex.ScoreRules;
 import org.synthtrust.audit.MetricRegistry;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.core.InvalidInputException;
@@ -126,7 +132,8 @@ public final class DefaultEngine implements Engine {
             throw new InvalidInputException("holdout fraction " + holdoutFraction + " leaves no rows for training "
                     + "or for the holdout of a " + rows + "-row table; choose a fraction between 0.1 and 0.5");
         }
-        // TODO: call the study pipeline's split once it is public, so the GUI and `synthtrust run` split alike.
+        // TODO: call StudyRunner's split once it is public. This copy uses the same seeded Fisher-Yates shuffle, so
+        // the workbench and `synthtrust run` hold out the same rows for the same seed.
         // Fisher-Yates shuffle of the row indices with a seeded generator; the split is recorded by its seed.
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -167,7 +174,7 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public AuditResult audit(List<String> groups, Table train, Table holdout, Map<String, Table> synthetic,
-            Schema schema, ProgressListener progress, CancellationToken cancel) {
+            Map<String, Double> claimedEpsilons, Schema schema, ProgressListener progress, CancellationToken cancel) {
         List<Metric> suite = MetricRegistry.select(groups);
         if (suite.isEmpty()) {
             throw new InvalidInputException("no metric is registered for the groups " + groups
@@ -178,7 +185,17 @@ public final class DefaultEngine implements Engine {
             contexts.add(new AuditContext(train, holdout, candidate.getValue(), schema, candidate.getKey(),
                     AuditSettings.defaults()));
         }
-        return new AuditRunner().run(suite, contexts, progress, cancel);
+        AuditResult audit = new AuditRunner(ModelProvenance.currentVersion()).run(suite, contexts, progress, cancel);
+        List<MetricResult> results = new ArrayList<>(audit.results());
+        for (String candidate : synthetic.keySet()) {
+            Double epsilon = claimedEpsilons.get(candidate);
+            boolean computed = audit.find(candidate, ScoreRules.CLAIMED_EPSILON).isPresent();
+            if (epsilon != null && !computed) {
+                results.add(new MetricResult(ScoreRules.CLAIMED_EPSILON, candidate, Pillar.PRIVACY,
+                        Direction.LOWER_IS_BETTER, epsilon, null, null, MetricStatus.OK, null, null, null));
+            }
+        }
+        return new AuditResult(audit.provenance(), audit.candidates(), audit.notes(), results);
     }
 
     @Override
@@ -223,12 +240,12 @@ public final class DefaultEngine implements Engine {
             input.audit().write(staging.resolve(StudyRanker.AUDIT_JSON));
             StudyJson.write(new StudyRanking(input.ranking(), List.of(), null),
                     staging.resolve(StudyRanker.RANKING_JSON));
-            Map<String, Object> study = new LinkedHashMap<>();
-            study.put("name", input.studyName());
-            study.put("id", input.studyName());
-            if (input.dataFileName() != null) {
-                study.put("input", input.dataFileName());
-            }
+            StudyRecord.Input facts = new StudyRecord.Input(input.dataFileName(), null, null, null, null,
+                    input.holdoutFraction(), input.holdoutSeed(),
+                    input.trainRows() == null ? 0 : input.trainRows(),
+                    input.holdoutRows() == null ? 0 : input.holdoutRows());
+            StudyRecord study = new StudyRecord(input.studyName(), java.time.Instant.now().toString(),
+                    ModelProvenance.currentVersion(), null, null, facts, List.of(), null, null, null);
             StudyJson.write(study, staging.resolve(StudyRanker.STUDY_JSON));
             Path synthetic = Files.createDirectories(staging.resolve("synthetic"));
             for (Map.Entry<String, Object> provenance : input.provenance().entrySet()) {

@@ -44,9 +44,12 @@ public interface Engine {
     FitOutcome fit(String method, Map<String, String> params, double epsilon, double delta, Integer rows,
             Table train, Schema schema, ProgressListener progress, CancellationToken cancel);
 
-    /** Audits every synthetic table against train and holdout with the metrics of the given groups. */
+    /**
+     * Audits every synthetic table against train and holdout with the metrics of the given groups, and adds each
+     * candidate's claimed epsilon as the {@code privacy.claimed.epsilon} result, as {@code synthtrust run} does.
+     */
     AuditResult audit(List<String> groups, Table train, Table holdout, Map<String, Table> synthetic,
-            Schema schema, ProgressListener progress, CancellationToken cancel);
+            Map<String, Double> claimedEpsilons, Schema schema, ProgressListener progress, CancellationToken cancel);
 
     /** Ranks the candidates from stored audit results under weights and constraints; no metric is recomputed. */
     Ranking rank(List<MetricResult> results, Map<String, Double> epsilons, Map<String, Double> weights,
@@ -94,9 +97,11 @@ public interface Engine {
 
     /**
      * What a report needs: the study name, the input file's name (never its path or hash), the audit, the
-     * ranking and each candidate's model provenance (method, parameters, ledger snapshot).
+     * ranking, each candidate's model provenance (method, parameters, ledger snapshot) and the holdout split
+     * (the report rounds the row counts to hundreds).
      */
     record ReportInput(String studyName, String dataFileName, AuditResult audit, Ranking ranking,
-            Map<String, Object> provenance) {
+            Map<String, Object> provenance, Double holdoutFraction, Long holdoutSeed, Integer trainRows,
+            Integer holdoutRows) {
     }
 }

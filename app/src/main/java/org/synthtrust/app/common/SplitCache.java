@@ -31,6 +31,11 @@ public final class SplitCache {
         seed = newSeed;
     }
 
+    /** The last computed split, or null when none is cached. */
+    public synchronized Split current() {
+        return split;
+    }
+
     public synchronized Split get(Schema currentSchema) {
         if (split == null || !Objects.equals(schema, currentSchema)) {
             if (table == null) {

@@ -118,6 +118,8 @@ public final class SchemaEditor extends SplitPane {
         FlowPane roleBoxes = new FlowPane(10, 4);
         for (Role role : Role.values()) {
             CheckBox box = new CheckBox(role.id());
+            // Role ids contain underscores, which JavaFX would otherwise read as mnemonic markers.
+            box.setMnemonicParsing(false);
             box.setId("role-" + role.id());
             roles.put(role, box);
             roleBoxes.getChildren().add(box);
@@ -178,6 +180,11 @@ public final class SchemaEditor extends SplitPane {
         grid.addRow(row++, new Label("Domain source"), new HBox(8, domainSource, declare));
         grid.add(formError, 0, row, 2, 1);
         GridPane.setHgrow(categories, Priority.ALWAYS);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         VBox form = new VBox(grid);
         form.setPadding(new Insets(8));
         form.setDisable(true);
@@ -208,6 +215,8 @@ public final class SchemaEditor extends SplitPane {
             if (!loadingForm) {
                 loadForm(selected);
             }
+        } else if (!names.isEmpty()) {
+            columns.getSelectionModel().select(0);
         }
     }
 

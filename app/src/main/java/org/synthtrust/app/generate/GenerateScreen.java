@@ -102,6 +102,9 @@ public final class GenerateScreen implements Screen {
 
     @Override
     public void shown() {
+        if (queue.getSelectionModel().isEmpty() && !state.candidates().isEmpty()) {
+            queue.getSelectionModel().select(0);
+        }
         if (synthesizer.getItems().isEmpty()) {
             List<SynthesizerInfo> all = workbench.engine().synthesizers();
             synthesizer.getItems().setAll(all);
@@ -428,6 +431,7 @@ public final class GenerateScreen implements Screen {
             candidate.modelProperty().set(outcome.model());
             candidate.statusProperty().set(CandidateStatus.FINISHED);
             candidate.progressProperty().set(1);
+            candidate.stageProperty().set("done");
             state.dirtyProperty().set(true);
             if (queue.getSelectionModel().getSelectedItem() == candidate) {
                 showLedger(candidate);

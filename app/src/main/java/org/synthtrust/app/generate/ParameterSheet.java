@@ -37,7 +37,7 @@ final class ParameterSheet extends VBox {
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(item -> new ValidatedTextEditor((Item) item));
-        sheet.setPrefHeight(190);
+        sheet.setPrefHeight(120);
         errors.setId("parameter-errors");
         errors.getStyleClass().add("validation-error");
         errors.setWrapText(true);

@@ -51,6 +51,7 @@ public record ProjectFile(
             @JsonProperty("spent_epsilon") Double spentEpsilon,
             List<LedgerLine> ledger,
             String synthetic,
+            @JsonProperty("synthetic_columns") List<String> syntheticColumns,
             String message) {
     }
 }

@@ -109,6 +109,7 @@ public final class ProjectIO {
                     candidate.elapsedSecondsProperty().get(), Double.isNaN(spent) ? null : spent,
                     candidate.ledgerProperty().get(),
                     file == null ? null : ProjectStore.relativize(folder, file),
+                    synthetic == null ? null : synthetic.columnNames(),
                     candidate.messageProperty().get().isEmpty() ? null : candidate.messageProperty().get()));
         }
         ProjectFile study = new ProjectFile(
@@ -154,13 +155,33 @@ public final class ProjectIO {
         if (study.candidates() != null) {
             for (ProjectFile.CandidateEntry entry : study.candidates()) {
                 if (entry.synthetic() != null && Files.isRegularFile(folder.resolve(entry.synthetic()))) {
-                    synthetic.put(entry.name(), engine.readCsv(folder.resolve(entry.synthetic()), schema).table());
+                    // Generators drop ignored columns, so the synthetic file is read with the schema of its columns.
+                    Schema columns = schema == null ? null : restrict(schema, entry.syntheticColumns());
+                    synthetic.put(entry.name(), engine.readCsv(folder.resolve(entry.synthetic()), columns).table());
                 }
             }
         }
         Path auditFile = folder.resolve(ProjectStore.AUDIT_FILE);
         AuditResult audit = Files.isRegularFile(auditFile) ? AuditResult.read(auditFile) : null;
         return new Opened(folder, study, data, schema, synthetic, audit);
+    }
+
+    /**
+     * Returns the schema of a synthetic file: the given columns (all when null), with the empty field added to
+     * the missing markers because CsvWriter writes a missing value as an empty field.
+     */
+    private static Schema restrict(Schema schema, List<String> names) {
+        Map<String, org.synthtrust.core.schema.ColumnSpec> specs = new LinkedHashMap<>();
+        for (String name : names == null ? List.copyOf(schema.columns().keySet()) : names) {
+            if (schema.spec(name) != null) {
+                specs.put(name, schema.spec(name));
+            }
+        }
+        List<String> markers = new java.util.ArrayList<>(schema.missingMarkers());
+        if (!markers.contains("")) {
+            markers.add("");
+        }
+        return new Schema(markers, specs);
     }
 
     private void apply(Opened opened) {

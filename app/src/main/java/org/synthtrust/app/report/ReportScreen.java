@@ -238,8 +238,11 @@ public final class ReportScreen implements Screen {
         }
         LoadedData data = state.dataProperty().get();
         String dataName = data == null || data.file() == null ? null : data.file().getFileName().toString();
+        Engine.Split split = workbench.splits().current();
         return new ReportInput(state.projectNameProperty().get(), dataName, state.auditProperty().get(),
-                state.rankingProperty().get(), provenance);
+                state.rankingProperty().get(), provenance, state.holdoutFractionProperty().get(),
+                state.holdoutSeedProperty().get(), split == null ? null : split.train().rowCount(),
+                split == null ? null : split.holdout().rowCount());
     }
 
     /** Replaces saved provenance files by their JSON content; runs on the worker. */
@@ -258,7 +261,8 @@ public final class ReportScreen implements Screen {
                 resolved.put(name, value);
             }
         });
-        return new ReportInput(input.studyName(), input.dataFileName(), input.audit(), input.ranking(), resolved);
+        return new ReportInput(input.studyName(), input.dataFileName(), input.audit(), input.ranking(), resolved,
+                input.holdoutFraction(), input.holdoutSeed(), input.trainRows(), input.holdoutRows());
     }
 
     private static String number(Double value) {
