@@ -264,7 +264,10 @@ public final class PrivBayesSynthesizer implements Synthesizer {
         result.add(current.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Mutual information (nats) between {@code pair[0]} and the joint of {@code pair[1..]} on the exact codes. */
+    /**
+     * Computes the mutual information (nats) between {@code pair[0]} and the joint of {@code pair[1..]} on the
+     * exact codes.
+     */
     static double mutualInformation(int[][] codes, Domain domain, int[] pair) {
         int child = pair[0];
         int[] parentSet = Arrays.copyOfRange(pair, 1, pair.length);
