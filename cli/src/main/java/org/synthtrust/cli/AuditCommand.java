@@ -24,7 +24,6 @@ import org.synthtrust.audit.MetricRegistry;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.core.InvalidInputException;
 import org.synthtrust.core.io.CsvReader;
-import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.schema.SchemaIO;
 import org.synthtrust.core.table.Table;
@@ -113,9 +112,9 @@ public final class AuditCommand implements Callable<Integer> {
             contexts.add(new AuditContext(trainTable, holdoutTable, table, schema, name, settings));
             hashes.put("synthetic:" + name, AuditProvenance.sha256(candidate.getValue()));
         }
-        PrintWriter err = spec.commandLine().getErr();
         AuditResult result = new AuditRunner(Optional.ofNullable(Main.class.getPackage().getImplementationVersion())
-                .orElse("development")).run(suite, contexts, new StageReporter(err), CancellationToken.NONE);
+                .orElse("development")).run(suite, contexts, CliContext.current().progress(),
+                        CliContext.current().cancel());
         result = result.withProvenance(result.provenance().withInputs(hashes));
         try {
             Files.createDirectories(out);
@@ -184,23 +183,5 @@ public final class AuditCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%.4f", result.value());
         }
         return result.status().id();
-    }
-
-    /** Prints each stage once when it starts, to the error stream so the summary stays clean. */
-    private static final class StageReporter implements org.synthtrust.core.progress.ProgressListener {
-        private final PrintWriter err;
-        private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-        StageReporter(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void progress(String stage, double fraction) {
-            if (seen.add(stage)) {
-                err.println(stage + " ...");
-                err.flush();
-            }
-        }
     }
 }

@@ -40,6 +40,11 @@ final class Logging {
         String level = verbose ? "debug" : logFile != null ? "info" : quiet ? "error" : "warn";
         setIfAbsent("defaultLogLevel", level);
         setIfAbsent("log.smile", verbose ? "info" : "warn");
+        if (!verbose && logFile == null) {
+            // A study logs every step, and each failed candidate's stack trace, into its own run.log; the
+            // command prints the one-line errors, so the console copy would only repeat them.
+            setIfAbsent("log.org.synthtrust.trustindex.study.StudyLog", "off");
+        }
         setIfAbsent("showDateTime", "true");
         setIfAbsent("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
         setIfAbsent("showShortLogName", "true");

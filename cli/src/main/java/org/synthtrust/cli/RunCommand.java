@@ -3,11 +3,18 @@ package org.synthtrust.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.synthtrust.core.InvalidInputException;
-import org.synthtrust.core.progress.CancellationToken;
+import org.synthtrust.core.io.CsvOptions;
+import org.synthtrust.core.io.CsvReader;
+import org.synthtrust.core.privacy.PrivacyBudget;
+import org.synthtrust.core.progress.ProgressListener;
+import org.synthtrust.core.schema.Schema;
+import org.synthtrust.core.schema.SchemaIO;
 import org.synthtrust.trustindex.study.StudyFile;
 import org.synthtrust.trustindex.study.StudyFolder;
 import org.synthtrust.trustindex.study.StudyPlan;
+import org.synthtrust.trustindex.study.StudyRanker;
 import org.synthtrust.trustindex.study.StudyRanking;
+import org.synthtrust.trustindex.study.StudyRecord;
 import org.synthtrust.trustindex.study.StudyRunner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -36,6 +43,14 @@ final class RunCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     ExistingFolder existing;
 
+    @Option(names = "--allow-large-delta",
+            description = "accept a candidate delta of 1/n or more for an n-row table (a weak guarantee)")
+    boolean allowLargeDelta;
+
+    @Option(names = "--skip-heap-check",
+            description = "start even when the heap estimated from the input size exceeds the JVM's maximum heap")
+    boolean skipHeapCheck;
+
     static final class ExistingFolder {
         @Option(names = "--resume", description = "keep finished candidates of an earlier run and fit the others")
         boolean resume;
@@ -53,22 +68,73 @@ final class RunCommand implements Callable<Integer> {
         }
         StudyFolder.Mode mode = existing == null ? StudyFolder.Mode.NEW
                 : existing.resume ? StudyFolder.Mode.RESUME : StudyFolder.Mode.OVERWRITE;
-        CancellationToken cancel = new CancellationToken();
-        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
-        Thread hook = new Thread(cancel::cancel, "cancel-study");
-        Runtime.getRuntime().addShutdownHook(hook);
-        StudyRanking ranking;
-        try {
-            ranking = new StudyRunner(plan, folder, mode).run(progress, cancel);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already shutting down after Ctrl-C; the hook has cancelled the run.
+        CliContext context = CliContext.current();
+        int syntheticTables = 0;
+        for (StudyPlan.CandidatePlan candidate : plan.candidates()) {
+            syntheticTables += candidate.repeats();
+            if (candidate.seed() != null) {
+                context.warn("candidate '" + candidate.name() + "' sets seed " + candidate.seed() + ": seeded test "
+                        + "mode, its synthetic table and model are NOT differentially private");
             }
+        }
+        if (!skipHeapCheck) {
+            HeapCheck.require(plan.data(), syntheticTables, Runtime.getRuntime().maxMemory(), "this study");
+        }
+        checkDeltas(plan, context);
+        StudyRanking ranking = new StudyRunner(plan, folder, mode).run(context.progress(), context.cancel());
+        int failed = reportFailures(folder, context);
+        if (failed == plan.candidates().size()) {
+            throw new InvalidInputException("every candidate failed (errors above; details in "
+                    + folder.resolve("run.log") + "); fix the study file and run again with --overwrite");
         }
         RankingPrinter.print(ranking, spec.commandLine().getOut());
         spec.commandLine().getOut().println("study folder: " + folder.toAbsolutePath().normalize());
         return ranking.ranking().allDisqualified() ? Main.EXIT_ALL_DISQUALIFIED : Main.EXIT_OK;
+    }
+
+    /**
+     * Rejects a candidate whose delta is not far below 1/n before anything is fitted. The row count is read
+     * here only for this accept or reject decision; it is never printed beyond the message that names it.
+     */
+    private void checkDeltas(StudyPlan plan, CliContext context) {
+        if (allowLargeDelta || plan.candidates().stream().allMatch(c -> c.isExternal() || c.delta() == null)) {
+            return;
+        }
+        // TODO: the study runner should make this check itself, so the GUI gets it too; until then the
+        // command line reads the table once more.
+        Schema schema = SchemaIO.read(plan.schema());
+        long rows = CsvReader.read(plan.data(), schema, CsvOptions.defaults(), ProgressListener.NONE,
+                context.cancel()).table().rowCount();
+        for (int i = 0; i < plan.candidates().size(); i++) {
+            StudyPlan.CandidatePlan candidate = plan.candidates().get(i);
+            if (candidate.isExternal() || candidate.delta() == null) {
+                continue;
+            }
+            try {
+                PrivacyBudget.of(candidate.epsilon(), candidate.delta()).checkDeltaForRows(rows, false);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("candidate '" + candidate.name() + "' in " + studyFile + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** Prints each failed candidate's error on standard error and returns how many failed. */
+    private static int reportFailures(Path folder, CliContext context) {
+        StudyRecord record = StudyRanker.readRecord(folder);
+        if (record == null || record.candidates() == null) {
+            return 0;
+        }
+        int failed = 0;
+        for (StudyRecord.CandidateRecord candidate : record.candidates()) {
+            if ("failed".equals(candidate.status())) {
+                failed++;
+                synchronized (context.err()) {
+                    context.err().println("error: candidate '" + candidate.name() + "' failed: " + candidate.error());
+                    context.err().flush();
+                }
+            }
+        }
+        return failed;
     }
 }
