@@ -15,8 +15,8 @@ import org.synthtrust.core.table.Table;
 
 /**
  * Measures the CPU time of the reading thread for the loads of {@link TableLoadBenchmark}. On a machine shared
- * with other jobs, wall-clock times from JMH include the time the thread waited for a core; thread CPU time
- * does not, so both are recorded. Prints the median of the last runs after warm-up runs, plus the heap in use
+ * with other jobs, wall-clock times from JMH include the time the thread waited for a core. Thread CPU time
+ * leaves that out, so both are recorded. Prints the median of the last runs after warm-up runs, plus the heap in use
  * after the last load. Run with {@code -Xmx2g}; arguments are the warm-up and measured run counts (default 5 5).
  */
 public final class TableLoadCpuTime {

@@ -47,8 +47,8 @@ public final class NumberParser {
         if (!mayBeNumber(text)) {
             return false;
         }
-        // Plain text made of digits, sign, point and exponent goes to the JDK parser as it is, which saves
-        // the copy that toPlain makes; anything else, such as surrounding spaces, takes the general path.
+        // Text made only of digits, sign, point and exponent goes to the JDK parser unchanged, because that
+        // saves the copy toPlain makes. Anything else, such as surrounding spaces, takes the general path.
         String plain = syntax.isPlain() && hasOnlyPlainNumberChars(text) ? text : syntax.toPlain(text);
         if (plain == null) {
             return false;

@@ -117,4 +117,58 @@ class CsvReaderSchemaTest {
         assertThat(table.column("job").isMissing(0)).isTrue();
         assertThat(table.column("n").isMissing(0)).isTrue();
     }
+
+    @Test
+    void categoriesWithoutDomainMarkedInferred() {
+        Schema schema = SchemaIO.parse("{\"columns\": {\"dept\": {\"type\": \"categorical\"}}}", "open.json", false);
+        Path file = TestFiles.write(folder, "open.csv", "dept\nops\nhr\nops\n");
+        ReadResult result = CsvReader.read(file, schema, CsvOptions.defaults());
+
+        assertThat(result.schema().spec("dept").categories()).containsExactly("ops", "hr");
+        assertThat(result.schema().spec("dept").isInferred()).isTrue();
+        assertThat(result.warnings()).anySatisfy(warning -> assertThat(warning).contains("declares no categories"));
+    }
+
+    @Test
+    void decimalCommaErrorSuggestsOption() {
+        Path file = TestFiles.write(folder, "comma.csv", "age,dept,paid,rate\n30,ops,yes,\"1,5\"\n");
+
+        assertThatThrownBy(() -> CsvReader.readTable(file, SCHEMA))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 2, column 4 ('rate')")
+                .hasMessageContaining("decimal comma");
+    }
+
+    @Test
+    void cancellationStopsReading() {
+        StringBuilder csv = new StringBuilder("n\n");
+        for (int row = 0; row < 3 * CsvReader.CHECK_EVERY_RECORDS; row++) {
+            csv.append(row).append('\n');
+        }
+        Path file = TestFiles.write(folder, "long.csv", csv.toString());
+        org.synthtrust.core.progress.CancellationToken cancel = new org.synthtrust.core.progress.CancellationToken();
+        java.util.List<String> stages = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> CsvReader.read(file, null, CsvOptions.defaults(), (stage, fraction) -> {
+            stages.add(stage);
+            if (fraction > 0) {
+                cancel.cancel();
+            }
+        }, cancel)).isInstanceOf(org.synthtrust.core.progress.CancelledException.class);
+        assertThat(stages).contains("profile columns");
+    }
+
+    @Test
+    void progressReachesOne() {
+        Path file = TestFiles.write(folder, "short.csv", "n\n1\n2\n");
+        java.util.List<Double> fractions = new java.util.ArrayList<>();
+        CsvReader.read(file, SCHEMA_N, CsvOptions.defaults(), (stage, fraction) -> fractions.add(fraction),
+                org.synthtrust.core.progress.CancellationToken.NONE);
+
+        assertThat(fractions).first().isEqualTo(0.0);
+        assertThat(fractions).last().isEqualTo(1.0);
+    }
+
+    private static final Schema SCHEMA_N = SchemaIO.parse("{\"columns\": {\"n\": {\"type\": \"integer\"}}}",
+            "n.json", false);
 }
