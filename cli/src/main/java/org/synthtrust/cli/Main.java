@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             RunCommand.class,
             RankCommand.class,
+            GenerateCommand.class,
+            SampleCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
