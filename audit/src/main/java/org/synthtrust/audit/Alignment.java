@@ -21,7 +21,7 @@ import org.synthtrust.core.table.Table;
  */
 public final class Alignment {
 
-    /** How a column is compared: as ordered numbers (integers, reals, dates and timestamps as instants) or as categories. */
+    /** Comparison kind of a column: ordered numbers (integers, reals, dates and timestamps as instants) or categories. */
     public enum Kind { NUMERIC, CATEGORICAL }
 
     /** One column present in both the real training table and the synthetic table; {@code holdout} may be null. */
@@ -84,6 +84,7 @@ public final class Alignment {
             }
             aligned.add(new AlignedColumn(real.name(), kind, spec, real, hold, synth));
         }
+
         List<String> extra = new ArrayList<>();
         for (String name : synthetic.columnNames()) {
             if (train.indexOf(name) < 0) {
@@ -163,15 +164,19 @@ public final class Alignment {
         if (!excluded.isEmpty()) {
             notes.add("identifier or ignore columns left out: " + String.join(", ", excluded));
         }
+
         if (!missingInSynthetic.isEmpty()) {
             notes.add("columns missing from the synthetic table: " + String.join(", ", missingInSynthetic));
         }
+
         if (!extraInSynthetic.isEmpty()) {
             notes.add("synthetic columns absent from the real table, ignored: " + String.join(", ", extraInSynthetic));
         }
+
         if (!missingInHoldout.isEmpty()) {
             notes.add("columns missing from the holdout table: " + String.join(", ", missingInHoldout));
         }
+
         if (!typeMismatches.isEmpty()) {
             notes.add("columns left out because their types differ: " + String.join(", ", typeMismatches));
         }
@@ -192,6 +197,7 @@ public final class Alignment {
         if (column.isMissing(row)) {
             return null;
         }
+
         if (column instanceof BooleanColumn bool) {
             return bool.value(row) ? "true" : "false";
         }

@@ -5,7 +5,7 @@ import org.synthtrust.core.table.Table;
 
 /**
  * Inputs of every metric for one candidate: the real training table, the real holdout (rows the generator
- * never saw; may be null when none was given), the synthetic table, the schema with roles, the candidate's
+ * never saw, or null when none was given), the synthetic table, the schema with roles, the candidate's
  * name and the run's settings. Use {@link Alignment#of(AuditContext)} for the columns metrics may compare.
  */
 public record AuditContext(Table train, Table holdout, Table synthetic, Schema schema, String candidate,
@@ -15,6 +15,7 @@ public record AuditContext(Table train, Table holdout, Table synthetic, Schema s
         if (train == null || synthetic == null || schema == null || candidate == null) {
             throw new IllegalArgumentException("train, synthetic, schema and candidate are required");
         }
+
         if (settings == null) {
             settings = AuditSettings.defaults();
         }

@@ -112,6 +112,7 @@ public final class AuditRunner {
         for (MetricSpec spec : metric.outputs()) {
             specs.put(spec.id(), spec);
         }
+
         List<MetricResult> raw;
         try {
             raw = metric.compute(ctx);
@@ -125,6 +126,7 @@ public final class AuditRunner {
             }
             return errors;
         }
+
         List<MetricResult> checked = new ArrayList<>(raw.size());
         for (MetricResult result : raw) {
             MetricSpec spec = specs.get(result.id());

@@ -14,7 +14,7 @@ import org.synthtrust.core.InvalidInputException;
  *                              4,060 triples) a seeded random sample of this size is used
  * @param groupColumn           column the k-marginal score crosses every pair with, or null
  * @param maxModelRows          rows each utility model trains on at most (a seeded subsample above it), 0 for
- *                              all; the default 20,000 keeps one candidate's utility models within seconds
+ *                              all. The default of 20,000 keeps one candidate's utility models within seconds
  * @param threads               metrics computed in parallel, at least 1
  */
 public record AuditSettings(
@@ -29,12 +29,15 @@ public record AuditSettings(
         if (minGroupSize < 1) {
             throw new InvalidInputException("min_group_size must be at least 1; got " + minGroupSize);
         }
+
         if (maxThreeWayMarginals < 1) {
             throw new InvalidInputException("max_three_way_marginals must be at least 1; got " + maxThreeWayMarginals);
         }
+
         if (maxModelRows < 0) {
             throw new InvalidInputException("max_model_rows must be 0 (all rows) or positive; got " + maxModelRows);
         }
+
         if (threads < 1) {
             throw new InvalidInputException("threads must be at least 1; got " + threads);
         }

@@ -87,7 +87,7 @@ public final class CategoryDictionary {
         return codes;
     }
 
-    /** All levels in code order: real levels first, then synthetic-only levels. */
+    /** Returns all levels in code order: real levels first, then synthetic-only levels. */
     public List<String> levels() {
         return levels;
     }

@@ -55,6 +55,7 @@ public final class MetricRegistry {
                         + "lists the ids");
             }
         }
+
         List<Metric> ordered = new ArrayList<>();
         for (Metric metric : all) {
             if (chosen.contains(metric)) {
@@ -68,6 +69,7 @@ public final class MetricRegistry {
         if (metric.pillar().id().equals(entry)) {
             return true;
         }
+
         for (MetricSpec spec : metric.outputs()) {
             if (spec.id().equals(entry) || spec.id().startsWith(entry + ".") || spec.id().startsWith(entry + "_")) {
                 return true;

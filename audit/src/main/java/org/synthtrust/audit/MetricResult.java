@@ -38,6 +38,7 @@ public record MetricResult(
         if (value != null && !Double.isFinite(value)) {
             throw new IllegalArgumentException("metric " + id + " produced a non-finite value " + value);
         }
+
         if (status == MetricStatus.OK && value == null) {
             throw new IllegalArgumentException("metric " + id + " has status ok but no value");
         }

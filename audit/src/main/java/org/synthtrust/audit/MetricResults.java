@@ -7,7 +7,7 @@ import java.util.Map;
 public final class MetricResults {
     /**
      * Absolute slack for values just outside the range from floating-point rounding (for example 1 − x with
-     * x slightly negative); such values are clamped, anything further out is an error.
+     * x slightly negative). Such values are clamped, and anything further out is an error.
      */
     public static final double RANGE_TOLERANCE = 1e-9;
 
@@ -57,12 +57,14 @@ public final class MetricResults {
         if (result.value() == null) {
             return result;
         }
+
         double value = result.value();
         if (value < spec.min() - RANGE_TOLERANCE || value > spec.max() + RANGE_TOLERANCE) {
             return new MetricResult(result.id(), result.candidate(), result.pillar(), result.direction(), null, null,
                     null, MetricStatus.ERROR, "value " + value + " is outside the declared range [" + spec.min() + ", "
                     + spec.max() + "]", result.breakdown(), result.chart());
         }
+
         double clamped = Math.min(spec.max(), Math.max(spec.min(), value));
         if (clamped == value) {
             return result;
@@ -78,6 +80,7 @@ public final class MetricResults {
         if (breakdown == null) {
             return null;
         }
+
         Map<String, Double> copy = new LinkedHashMap<>();
         for (Map.Entry<String, Double> entry : breakdown.entrySet()) {
             Double value = entry.getValue();

@@ -92,6 +92,7 @@ public final class AuditCommand implements Callable<Integer> {
             throw new InvalidInputException("--group-column '" + groupColumn + "' is not a column of the schema "
                     + schemaFile + "; columns are " + schema.columns().keySet());
         }
+
         List<Metric> suite = MetricRegistry.select(metrics);
         AuditSettings settings = AuditSettings.defaults().withSeed(seed).withMinGroupSize(minGroupSize)
                 .withGroupColumn(groupColumn);
@@ -130,15 +131,18 @@ public final class AuditCommand implements Callable<Integer> {
         if (!Files.exists(out)) {
             return;
         }
+
         if (!Files.isDirectory(out)) {
             throw new InvalidInputException("--out " + out + " is a file; give a folder path");
         }
+
         boolean empty;
         try (Stream<Path> entries = Files.list(out)) {
             empty = entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + out + ": " + e.getMessage(), e);
         }
+
         if (!empty && !overwrite) {
             throw new InvalidInputException("output folder " + out + " already exists and is not empty; choose "
                     + "another --out or add --overwrite");
@@ -151,6 +155,7 @@ public final class AuditCommand implements Callable<Integer> {
         for (MetricResult r : result.results()) {
             ids.add(r.id());
         }
+
         int idWidth = Math.max(6, ids.stream().mapToInt(String::length).max().orElse(6));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-" + idWidth + "s", "metric"));
         for (String candidate : result.candidates()) {
@@ -165,6 +170,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
             out.println(line);
         }
+
         for (Map.Entry<String, List<String>> notes : result.notes().entrySet()) {
             for (String note : notes.getValue()) {
                 out.println("note (" + notes.getKey() + "): " + note);

@@ -100,6 +100,7 @@ public final class FairnessMetric implements Metric {
                 protectedColumns.add(column);
             }
         }
+
         List<MetricResult> results = new ArrayList<>();
         if (protectedColumns.isEmpty()) {
             for (MetricSpec spec : OUTPUTS) {
@@ -146,6 +147,7 @@ public final class FairnessMetric implements Metric {
                 }
             }
         }
+
         String reason = absent.isEmpty() ? null : "absent in synthetic: " + String.join(", ", absent);
         return MetricResults.ok(output(REPRESENTATION), ctx.candidate(), max, reason, breakdown, chart);
     }
@@ -169,6 +171,7 @@ public final class FairnessMetric implements Metric {
                 breakdown.put(key, Math.abs(group.realPositiveRate() - group.syntheticPositiveRate()));
             }
         }
+
         String reason = notes(ctx, excluded, undefined, "no synthetic row, so the synthetic rate is undefined");
         double max = org.synthtrust.audit.fidelity.Stats.max(breakdown.values());
         if (Double.isNaN(max)) {
@@ -184,6 +187,7 @@ public final class FairnessMetric implements Metric {
             notes.add("excluded below the minimum group size " + ctx.settings().minGroupSize() + ": "
                     + String.join(", ", excluded));
         }
+
         if (!undefined.isEmpty()) {
             notes.add("undefined (" + undefinedMeaning + "): " + String.join(", ", undefined));
         }
@@ -199,6 +203,7 @@ public final class FairnessMetric implements Metric {
             }
             return results;
         }
+
         List<HoldoutRates> synthetic = new ArrayList<>();
         List<HoldoutRates> real = new ArrayList<>();
         for (GroupTable table : tables) {
@@ -235,6 +240,7 @@ public final class FairnessMetric implements Metric {
                 worst = value;
             }
         }
+
         String reason = notes.isEmpty() ? null : String.join("; ", notes);
         if (worst == null) {
             return MetricResults.notApplicable(output(id), ctx.candidate(),

@@ -40,7 +40,7 @@ record GroupTable(String column, List<Group> groups, int[] holdoutGroups) {
                 labels.add("bin " + k);
             }
             labels.add("missing");
-            // TODO: bin the holdout of a numeric protected column too, so the model gaps cover it.
+            holdout = Discretizer.encodeHoldout(column);
         } else {
             CategoryDictionary dict = Alignment.of(ctx).dictionary(column.name());
             real = withMissing(dict.train(), dict.size());
@@ -49,12 +49,14 @@ record GroupTable(String column, List<Group> groups, int[] holdoutGroups) {
             labels.addAll(dict.levels());
             labels.add("missing");
         }
+
         int size = labels.size();
         long[] realCounts = new long[size];
         long[] synthCounts = new long[size];
         for (int code : real) {
             realCounts[code]++;
         }
+
         for (int code : synth) {
             synthCounts[code]++;
         }

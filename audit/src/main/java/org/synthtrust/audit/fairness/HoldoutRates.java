@@ -24,6 +24,7 @@ record HoldoutRates(String column, List<Rates> groups, String note) {
         if (table.holdoutGroups() == null) {
             return new HoldoutRates(table.column(), rates, "the holdout cannot be grouped by this column");
         }
+
         for (GroupTable.Group group : table.groups()) {
             long n = 0;
             long predicted = 0;
@@ -83,6 +84,7 @@ record HoldoutRates(String column, List<Rates> groups, String note) {
         if (values.size() < 2) {
             return null;
         }
+
         double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return max <= 0 ? null : min / max;

@@ -147,6 +147,7 @@ public final class ColumnPairMetrics {
         if (breakdown.isEmpty()) {
             return MetricResults.notApplicable(spec, ctx.candidate(), "fewer than two columns of the required kind");
         }
+
         double mean = Stats.mean(breakdown.values());
         if (Double.isNaN(mean)) {
             return MetricResults.notApplicable(spec, ctx.candidate(), note);

@@ -59,7 +59,7 @@ public final class ColumnShapeMetrics {
             if (real.length == 0 || synth.length == 0) {
                 return ColumnScore.undefined("no non-missing " + (real.length == 0 ? "real" : "synthetic") + " value");
             }
-            return ColumnScore.of(1 - Stats.ksStatistic(real, synth), note);
+            return ColumnScore.of(1 - Stats.ksStatistic(real, synth), note).withChart(histogram(real, synth));
         }
     }
 
@@ -92,9 +92,33 @@ public final class ColumnShapeMetrics {
             if (realTotal == 0 || synthTotal == 0) {
                 return ColumnScore.undefined("no non-missing " + (realTotal == 0 ? "real" : "synthetic") + " value");
             }
-            return ColumnScore.of(1 - Stats.tvd(real, realTotal, synth, synthTotal), note);
+            Map<String, Object> frequencies = new java.util.LinkedHashMap<>();
+            frequencies.put("categories", dict.levels());
+            frequencies.put("real", real);
+            frequencies.put("synthetic", synth);
+            return ColumnScore.of(1 - Stats.tvd(real, realTotal, synth, synthTotal), note).withChart(frequencies);
         }
     }
+
+    /** Histogram bins for a chart: 20 equal-width bins over the real range, synthetic values clamped into it. */
+    static Map<String, Object> histogram(double[] realSorted, double[] synthSorted) {
+        double[] edges = PairEncoding.equalWidthEdges(realSorted, HISTOGRAM_BINS);
+        long[] real = new long[HISTOGRAM_BINS];
+        long[] synth = new long[HISTOGRAM_BINS];
+        for (int code : PairEncoding.bin(realSorted, edges)) {
+            real[code]++;
+        }
+        for (int code : PairEncoding.bin(synthSorted, edges)) {
+            synth[code]++;
+        }
+        Map<String, Object> chart = new java.util.LinkedHashMap<>();
+        chart.put("edges", edges);
+        chart.put("real", real);
+        chart.put("synthetic", synth);
+        return chart;
+    }
+
+    static final int HISTOGRAM_BINS = 20;
 
     static long count(int[] codes, long[] counts) {
         long total = 0;
@@ -183,7 +207,7 @@ public final class ColumnShapeMetrics {
 
     /**
      * Share of synthetic values whose category occurs in the real training data or the schema's declared
-     * categories; missing counts as valid only when the real column has missing values. Synthetic-only
+     * categories. Missing counts as valid only when the real column has missing values. Synthetic-only
      * categories are named with their row counts.
      */
     public static final class CategoryAdherence extends PerColumnMetric {

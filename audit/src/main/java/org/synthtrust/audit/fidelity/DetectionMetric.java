@@ -125,6 +125,7 @@ public final class DetectionMetric implements Metric {
                 probability[testIndex.get(k)] = p[k];
             }
         }
+
         double auc = Scores.auc(y, probability);
         double share = (double) synthRows.length / n;
         double pmse = 0;
@@ -167,6 +168,7 @@ public final class DetectionMetric implements Metric {
             order[k] = order[j];
             order[j] = swap;
         }
+
         for (int k = 0; k < count; k++) {
             fold[offset + order[k]] = k % FOLDS;
         }

@@ -37,8 +37,27 @@ public final class Discretizer {
         if (edges == null) {
             return equalFrequency(real, synth, column.train().type() == ColumnType.INTEGER, DEFAULT_QUANTILE_BINS);
         }
+
         int bins = edges.length - 1;
         return new PairEncoding.Codes(leftClosed(real, edges), leftClosed(synth, edges), bins + 1);
+    }
+
+    /**
+     * Codes of a numeric column's holdout rows with the same bins as {@link #encode}; holdout values are placed
+     * like synthetic values. Returns null when the column has no holdout.
+     */
+    public static int[] encodeHoldout(AlignedColumn column) {
+        if (column.holdout() == null || !column.isNumeric()) {
+            return null;
+        }
+        double[] real = Alignment.numeric(column.train());
+        double[] holdout = Alignment.numeric(column.holdout());
+        double[] edges = schemaEdges(column.spec(), real);
+        if (edges == null) {
+            return equalFrequency(real, holdout, column.train().type() == ColumnType.INTEGER, DEFAULT_QUANTILE_BINS)
+                    .synthetic();
+        }
+        return leftClosed(holdout, edges);
     }
 
     private static void replaceMissing(int[] codes, int missing) {
@@ -71,6 +90,7 @@ public final class Discretizer {
             edges[k] = sorted[sorted.length - 1];
             return Arrays.stream(edges).distinct().toArray();
         }
+
         double lo = spec.hasBounds() ? spec.lowerBound() : (sorted.length == 0 ? 0 : sorted[0]);
         double hi = spec.hasBounds() ? spec.upperBound() : (sorted.length == 0 ? 1 : sorted[sorted.length - 1]);
         int count;
@@ -85,6 +105,7 @@ public final class Discretizer {
             }
             return edges;
         }
+
         if (bins.count() != null && bins.count() > 0) {
             return PairEncoding.equalWidthEdges(new double[] {lo, hi}, bins.count());
         }
@@ -108,8 +129,8 @@ public final class Discretizer {
     }
 
     /**
-     * Equal-frequency bins from the real data: a real value with average rank r among the n non-missing values
-     * goes to bin floor(bins · r / n), capped at bins − 1; a synthetic value (truncated toward zero for
+     * Equal-frequency bins from the real data. A real value with average rank r among the n non-missing values
+     * goes to bin floor(bins · r / n), capped at bins − 1. A synthetic value (truncated toward zero for
      * integer columns) goes to the first non-empty bin whose real maximum is at least the value, and values
      * above the real maximum go to the bin of that maximum. Missing values get code {@code bins}.
      */

@@ -46,9 +46,11 @@ public final class KMarginalMetric extends AbstractMetric {
                 features.add(column);
             }
         }
+
         if (features.size() < 2) {
             return single(notApplicable(ctx, "fewer than two features are present in both tables"));
         }
+
         Map<String, PairEncoding.Codes> codes = new HashMap<>();
         for (AlignedColumn column : features) {
             codes.put(column.name(), Discretizer.encode(ctx, column));
@@ -59,6 +61,7 @@ public final class KMarginalMetric extends AbstractMetric {
         if (realRows == 0 || synthRows == 0) {
             return single(notApplicable(ctx, "a table has no rows"));
         }
+
         Map<String, Double> breakdown = new LinkedHashMap<>();
         double sum = 0;
         for (int i = 0; i < features.size(); i++) {
@@ -79,6 +82,7 @@ public final class KMarginalMetric extends AbstractMetric {
                 breakdown.put(features.get(i).name() + "|" + features.get(j).name(), tvd);
             }
         }
+
         double meanTvd = sum / breakdown.size();
         double score = score(meanTvd);
         String reason = "mean TVD " + meanTvd + " over " + breakdown.size() + " pairs"

@@ -86,15 +86,18 @@ public final class MarginalTvdMetric implements Metric {
             return List.of(MetricResults.notApplicable(specs.get(0), ctx.candidate(), reason),
                     MetricResults.notApplicable(specs.get(1), ctx.candidate(), reason));
         }
+
         if (ctx.train().rowCount() == 0 || ctx.synthetic().rowCount() == 0) {
             String reason = "a table has no rows";
             return List.of(MetricResults.notApplicable(specs.get(0), ctx.candidate(), reason),
                     MetricResults.notApplicable(specs.get(1), ctx.candidate(), reason));
         }
+
         List<PairEncoding.Codes> codes = new ArrayList<>();
         for (AlignedColumn column : columns) {
             codes.add(Discretizer.encode(ctx, column));
         }
+
         Map<String, Double> breakdown = new LinkedHashMap<>();
         for (int[] set : sets) {
             int[][] real = new int[k][];
@@ -111,6 +114,7 @@ public final class MarginalTvdMetric implements Metric {
             double tvd = Marginals.l1(real, sizes, synth, ctx.train().rowCount(), ctx.synthetic().rowCount()) / 2;
             breakdown.put(key.toString(), tvd);
         }
+
         String reason = k == 3 && columns.size() > FULL_THREE_WAY_COLUMNS
                 ? "sampled " + sets.size() + " of the 3-way marginals (seed " + ctx.settings().seed() + ")" : null;
         Map<String, Object> chart = new HashMap<>();

@@ -12,13 +12,14 @@ final class Marginals {
 
     /**
      * Returns the L1 distance between the two tables' cell densities (counts divided by each table's own row
-     * count), summed over the union of cells; the TVD is half of it.
+     * count), summed over the union of cells. The TVD is half of it.
      */
     static double l1(int[][] realCodes, int[] sizes, int[][] synthCodes, int realRows, int synthRows) {
         long cells = 1;
         for (int size : sizes) {
             cells *= size;
         }
+
         if (cells <= DENSE_LIMIT) {
             long[] real = new long[(int) cells];
             long[] synth = new long[(int) cells];
@@ -36,13 +37,16 @@ final class Marginals {
             }
             return sum;
         }
+
         Map<Long, long[]> counts = new HashMap<>();
         for (int row = 0; row < realRows; row++) {
             counts.computeIfAbsent(cell(realCodes, sizes, row), key -> new long[2])[0]++;
         }
+
         for (int row = 0; row < synthRows; row++) {
             counts.computeIfAbsent(cell(synthCodes, sizes, row), key -> new long[2])[1]++;
         }
+
         double sum = 0;
         for (long[] pair : counts.values()) {
             sum += Math.abs((double) pair[0] / realRows - (double) pair[1] / synthRows);

@@ -19,17 +19,21 @@ import org.synthtrust.audit.Pillar;
 abstract class PerColumnMetric extends AbstractMetric {
 
     /** Score of one column, or a null score with the reason it is undefined; {@code note} is shown either way. */
-    record ColumnScore(Double score, String note) {
+    record ColumnScore(Double score, String note, Object chart) {
         static ColumnScore of(double score) {
-            return new ColumnScore(score, null);
+            return new ColumnScore(score, null, null);
         }
 
         static ColumnScore of(double score, String note) {
-            return new ColumnScore(score, note);
+            return new ColumnScore(score, note, null);
         }
 
         static ColumnScore undefined(String reason) {
-            return new ColumnScore(null, reason);
+            return new ColumnScore(null, reason, null);
+        }
+
+        ColumnScore withChart(Object data) {
+            return new ColumnScore(score, note, data);
         }
     }
 
@@ -48,6 +52,7 @@ abstract class PerColumnMetric extends AbstractMetric {
     @Override
     public List<MetricResult> compute(AuditContext ctx) {
         Map<String, Double> breakdown = new LinkedHashMap<>();
+        Map<String, Object> chart = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (AlignedColumn column : Alignment.of(ctx).columns()) {
             if (!applies(column)) {
@@ -55,19 +60,24 @@ abstract class PerColumnMetric extends AbstractMetric {
             }
             ColumnScore score = score(ctx, column);
             breakdown.put(column.name(), score.score());
+            if (score.chart() != null) {
+                chart.put(column.name(), score.chart());
+            }
             if (score.note() != null) {
                 notes.add(column.name() + ": " + score.note());
             }
         }
+
         if (breakdown.isEmpty()) {
             return single(notApplicable(ctx, "no " + columnKind() + " column is present in both tables"));
         }
+
         double mean = Stats.mean(breakdown.values());
         String reason = notes.isEmpty() ? null : String.join("; ", notes);
         if (Double.isNaN(mean)) {
             return single(notApplicable(ctx, "undefined for every column: " + reason));
         }
-        return single(ok(ctx, mean, reason, breakdown, null));
+        return single(ok(ctx, mean, reason, breakdown, chart.isEmpty() ? null : chart));
     }
 
     static long countPresent(double[] values) {

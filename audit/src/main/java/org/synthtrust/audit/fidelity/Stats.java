@@ -80,6 +80,7 @@ public final class Stats {
         if (n < 2) {
             return Double.NaN;
         }
+
         double mx = 0;
         double my = 0;
         for (int k = 0; k < n; k++) {
@@ -98,6 +99,7 @@ public final class Stats {
             sxx += dx * dx;
             syy += dy * dy;
         }
+
         if (sxx <= 0 || syy <= 0) {
             return Double.NaN;
         }
@@ -149,12 +151,14 @@ public final class Stats {
             rows[a[k]]++;
             cols[b[k]]++;
         }
+
         int usedRows = (int) Arrays.stream(rows).filter(c -> c > 0).count();
         int usedCols = (int) Arrays.stream(cols).filter(c -> c > 0).count();
         int r = Math.min(usedRows, usedCols);
         if (r < 2) {
             return Double.NaN;
         }
+
         double chi2 = 0;
         for (int i = 0; i < sizeA; i++) {
             if (rows[i] == 0) {
@@ -194,10 +198,12 @@ public final class Stats {
         for (double v : value) {
             total += (v - mean) * (v - mean);
         }
+
         long groups = java.util.Arrays.stream(counts).filter(c -> c > 0).count();
         if (total <= 0 || groups < 2) {
             return Double.NaN;
         }
+
         double between = 0;
         for (int g = 0; g < size; g++) {
             if (counts[g] > 0) {

@@ -10,9 +10,9 @@ import org.synthtrust.core.table.Column;
 
 /**
  * Turns aligned columns into model features, fitted on the rows a model trains on. Tree features are one
- * per column so importances compare column by column: numbers as they are (missing as a value below the
- * fitted range) and categories as codes of the levels seen in the fitted rows, with one code for missing
- * and one explicit unknown code for a level the fitted rows never contained. Linear features one-hot encode
+ * per column, so importances compare column by column. Numbers stay as they are, with missing as a value
+ * below the fitted range. Categories become codes of the levels seen in the fitted rows, with one code for
+ * missing and one explicit unknown code for a level the fitted rows never contained. Linear features one-hot encode
  * the seen levels plus the unknown level, and standardise numbers with a missing indicator.
  */
 public final class FeatureEncoder {
@@ -165,6 +165,7 @@ public final class FeatureEncoder {
         if (code == CategoryDictionary.MISSING) {
             return seenLevels[c];
         }
+
         int mapped = levelIndex[c][code];
         return mapped >= 0 ? mapped : seenLevels[c] + 1;
     }

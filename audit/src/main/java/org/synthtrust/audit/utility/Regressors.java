@@ -88,6 +88,7 @@ public final class Regressors {
                 }
             }
         }
+
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < a; b++) {
                 gram[a][b] = gram[b][a];

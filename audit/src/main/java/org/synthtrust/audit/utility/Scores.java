@@ -18,7 +18,7 @@ public final class Scores {
     }
 
     /**
-     * Macro F1 over the two classes; a class with no true and no predicted member has an undefined F1 and is
+     * Macro F1 over the two classes. A class with no true and no predicted member has an undefined F1, so it is
      * left out of the mean.
      */
     public static double macroF1(int[] y, double[] probability) {
@@ -56,6 +56,7 @@ public final class Scores {
         for (int label : y) {
             positives += label;
         }
+
         long negatives = y.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;

@@ -4,7 +4,7 @@ import org.synthtrust.audit.Alignment.AlignedColumn;
 import org.synthtrust.audit.CategoryDictionary;
 import org.synthtrust.core.table.Column;
 
-/** Which of the three tables of an audit a set of rows comes from. */
+/** Table of an audit that a set of rows comes from. */
 public enum Source {
     TRAIN, HOLDOUT, SYNTHETIC;
 

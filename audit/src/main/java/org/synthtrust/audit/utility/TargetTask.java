@@ -12,7 +12,7 @@ import org.synthtrust.core.table.Column;
 /**
  * The prediction task defined by the schema's target column: binary classification of the {@code positive}
  * class against the rest, or regression for a numeric target. {@link #problem()} is non-null when there is
- * no usable task, and says why.
+ * no usable task, and gives the reason.
  */
 public final class TargetTask {
     private final AlignedColumn target;
@@ -49,18 +49,22 @@ public final class TargetTask {
             return problem("target column '" + targets.get(0) + "' is not present in both the real and synthetic "
                     + "tables");
         }
+
         if (!ctx.hasHoldout() || target.holdout() == null) {
             return problem("no holdout table with the target column '" + target.name() + "' to test on");
         }
+
         List<AlignedColumn> features = new ArrayList<>();
         for (AlignedColumn column : alignment.columns()) {
             if (column != target) {
                 features.add(column);
             }
         }
+
         if (features.isEmpty()) {
             return problem("no feature column besides the target '" + target.name() + "'");
         }
+
         if (target.isNumeric()) {
             return new TargetTask(target, features, true, -1, null, null, null);
         }
@@ -76,6 +80,7 @@ public final class TargetTask {
             positive = dict.levels().get(1);
             note = "no positive class declared for '" + target.name() + "'; using '" + positive + "'";
         }
+
         int code = dict.levels().indexOf(positive);
         if (code < 0) {
             return problem("positive class '" + positive + "' of target '" + target.name()
@@ -140,7 +145,7 @@ public final class TargetTask {
         return y;
     }
 
-    /** The single class label of a source's target when it has one class only, else null. */
+    /** Returns the class label of a source's target when it has one class only, else null. */
     public String singleClass(AuditContext ctx, Source source, int[] rows) {
         int[] codes = source.codes(Alignment.of(ctx).dictionary(target.name()));
         int first = -2;

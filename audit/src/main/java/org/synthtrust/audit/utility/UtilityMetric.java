@@ -22,7 +22,7 @@ import org.synthtrust.audit.fidelity.Stats;
  * Train on synthetic, test on real (TSTR) against train on real, test on real (TRTR), both scored on the
  * real holdout (Esteban, Hyland and Rätsch, 2017, "Real-valued (Medical) Time Series Generation with
  * Recurrent Conditional GANs"). Each value is the mean over logistic regression (ridge regression for a
- * numeric target), random forest and gradient boosting, with the per-model values in the breakdown; ratios
+ * numeric target), random forest and gradient boosting, with the per-model values in the breakdown. Ratios
  * divide the TSTR mean by the TRTR mean. A one-class synthetic target makes every TSTR output {@code failed}.
  */
 public final class UtilityMetric implements Metric {
@@ -112,6 +112,7 @@ public final class UtilityMetric implements Metric {
             tstr.put(kind, UtilityModels.fit(ctx, task, kind, Source.SYNTHETIC));
             trtr.put(kind, UtilityModels.fit(ctx, task, kind, Source.TRAIN));
         }
+
         String note = notes(ctx, task);
         if (task.isRegression()) {
             classificationNotApplicable(ctx, results, "target '" + task.target().name() + "' is numeric");
@@ -181,11 +182,13 @@ public final class UtilityMetric implements Metric {
             }
             breakdown.put(entry.getKey().id(), score.applyAsDouble(fit));
         }
+
         if (breakdown.isEmpty()) {
             String failure = failures.get(0) + constantPredictorNote(fits.values().iterator().next(), ctx, spec);
             return spec.id().startsWith("utility.tstr.") ? MetricResults.failed(spec, ctx.candidate(), failure)
                     : MetricResults.notApplicable(spec, ctx.candidate(), failure);
         }
+
         double mean = Stats.mean(breakdown.values());
         if (Double.isNaN(mean)) {
             return MetricResults.notApplicable(spec, ctx.candidate(), spec.id().endsWith(".auc")
@@ -230,14 +233,17 @@ public final class UtilityMetric implements Metric {
         if (synthetic.failed()) {
             return MetricResults.failed(spec, ctx.candidate(), synthetic.failure());
         }
+
         if (real.failed() || task.features().size() < 2) {
             return MetricResults.notApplicable(spec, ctx.candidate(), real.failed() ? real.failure()
                     : "fewer than two features to rank");
         }
+
         double rho = Stats.spearman(synthetic.importance(), real.importance());
         if (Double.isNaN(rho)) {
             return MetricResults.notApplicable(spec, ctx.candidate(), "all features have equal importance in a model");
         }
+
         Map<String, Object> chart = new LinkedHashMap<>();
         List<String> names = task.features().stream().map(AlignedColumn::name).toList();
         chart.put("features", names);

@@ -66,6 +66,7 @@ public final class UtilityModels {
         for (int label : y) {
             positives += label;
         }
+
         if (positives == 0 || positives == y.length) {
             String single = task.singleClass(ctx, source, rows);
             String classes = single != null ? "one class ('" + single + "')"

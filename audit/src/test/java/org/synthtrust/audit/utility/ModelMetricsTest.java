@@ -138,6 +138,30 @@ class ModelMetricsTest {
     }
 
     @Test
+    void regressionTargetScoresR2() {
+        Map<String, ColumnSpec> specs = new LinkedHashMap<>();
+        for (Map.Entry<String, ColumnSpec> entry : schema.columns().entrySet()) {
+            ColumnSpec spec = entry.getValue();
+            boolean target = entry.getKey().equals("education-num");
+            specs.put(entry.getKey(), new ColumnSpec(spec.type(), target ? List.of(Role.TARGET) : List.of(), null,
+                    null, null, null, null, null, null));
+        }
+        AuditContext ctx = new AuditContext(real, holdout, synthetic, new Schema(null, specs), "fixture",
+                AuditSettings.defaults());
+        List<MetricResult> results = new UtilityMetric().compute(ctx);
+        MetricResult r2 = find(results, "utility.trtr.r2");
+        assertEquals(MetricStatus.OK, r2.status(), r2.reason());
+        assertEquals(3, r2.breakdown().size());
+        // Education (the category) determines education-num, so every working model explains more than half of
+        // its variance. A model that ignored the features would score near 0.
+        for (Map.Entry<String, Double> model : r2.breakdown().entrySet()) {
+            assertTrue(model.getValue() > 0.5, model.getKey() + " r2 " + r2.breakdown());
+        }
+        assertEquals(MetricStatus.OK, find(results, "utility.tstr.rmse").status());
+        assertEquals(MetricStatus.NOT_APPLICABLE, find(results, "utility.tstr.auc").status());
+    }
+
+    @Test
     void holdoutOnlyCategoryReported() {
         List<Column> columns = new ArrayList<>();
         for (Column column : holdout.columns()) {
