@@ -44,7 +44,8 @@ final class DistanceMetrics extends PrivacyMetric {
                 spec(HOLDOUT_MEDIAN, Direction.NEUTRAL, "median distance to closest holdout record (IQR-scaled); "
                         + "the no-memorisation reference for privacy.dcr.median"),
                 spec(CLOSER, Direction.LOWER_IS_BETTER, "share of synthetic rows closer to training than to "
-                        + "holdout, on equal-size subsets (0.5 expected without memorisation)"),
+                        + "holdout, on equal-size subsets, ties counted one half (0.5 expected without "
+                        + "memorisation)"),
                 spec(PROTECTION, Direction.HIGHER_IS_BETTER, "min(1, 2 x (1 - closer-to-train share)) on "
                         + "equal-size subsets"),
                 spec(PROTECTION_REFERENCE, Direction.HIGHER_IS_BETTER, "SDMetrics DCROverfittingProtection on the "
@@ -67,8 +68,8 @@ final class DistanceMetrics extends PrivacyMetric {
         ForkJoinPool pool = ForkJoinPool.commonPool();
         DcrAnalysis.Result robust = DcrAnalysis.compute(ctx.train(), ctx.holdout(), ctx.synthetic(), columns,
                 DistanceScaling.IQR, seed, pool, ProgressListener.NONE, CancellationToken.NONE);
-        DcrAnalysis.Result range = DcrAnalysis.compute(ctx.train(), ctx.holdout(), ctx.synthetic(), columns,
-                DistanceScaling.RANGE, seed, pool, ProgressListener.NONE, CancellationToken.NONE);
+        DcrAnalysis.Reference range = DcrAnalysis.referenceConvention(ctx.train(), ctx.holdout(), ctx.synthetic(),
+                columns, pool, ProgressListener.NONE, CancellationToken.NONE);
 
         MixedDistance distance = MixedDistance.fit(ctx.train(), columns, DistanceScaling.RANGE);
         EncodedRows train = distance.encode(ctx.train(), "training");
@@ -91,14 +92,14 @@ final class DistanceMetrics extends PrivacyMetric {
         Map<String, Double> closerBreakdown = new LinkedHashMap<>();
         closerBreakdown.put("subset_rows", (double) robust.subsetRows());
         closerBreakdown.put("expected_share", 0.5);
-        closerBreakdown.put("reference_share", range.referenceCloserShare());
-        closerBreakdown.put("reference_expected_share", range.referenceExpectedShare());
+        closerBreakdown.put("reference_share", range.closerShare());
+        closerBreakdown.put("reference_expected_share", range.expectedShare());
         results.add(ok(ctx, CLOSER, robust.closerToTrain(), closerBreakdown, null));
         PrivacyStatistics.Interval share = robust.closerToTrain();
         results.add(ok(ctx, PROTECTION, new PrivacyStatistics.Interval(robust.protection(),
                 DcrAnalysis.protectionScore(share.upper()), DcrAnalysis.protectionScore(share.lower())), null, null));
-        results.add(ok(ctx, PROTECTION_REFERENCE, range.referenceProtection(),
-                Map.of("closer_to_training", range.referenceCloserShare())));
+        results.add(ok(ctx, PROTECTION_REFERENCE, range.protection(),
+                Map.of("closer_to_training", range.closerShare())));
         results.add(ok(ctx, NNDR, robust.medianDistanceRatio(), null));
 
         results.add(ok(ctx, EXACT, PrivacyStatistics.wilson(syntheticMatches.exactMatches(),

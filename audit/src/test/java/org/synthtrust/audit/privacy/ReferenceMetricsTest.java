@@ -43,6 +43,16 @@ class ReferenceMetricsTest {
     }
 
     @Test
+    void referenceConventionAgreesWithFullAnalysis() {
+        DcrAnalysis.Reference reference = DcrAnalysis.referenceConvention(real, holdout, synthetic, real.columnNames(),
+                ForkJoinPool.commonPool(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(reference.medianToTrain())
+                .isCloseTo(expected.get("median_DCR_synthetic_to_real").asDouble(), within(1e-6));
+        assertThat(reference.protection())
+                .isCloseTo(expected.get("DCROverfittingProtection").get("score").asDouble(), within(1e-6));
+    }
+
+    @Test
     void equalSizeShareUsesSmallerTable() {
         DcrAnalysis.Result result = DcrAnalysis.compute(real, holdout, synthetic, real.columnNames(),
                 DistanceScaling.RANGE, 1, ForkJoinPool.commonPool(), ProgressListener.NONE, CancellationToken.NONE);
@@ -51,6 +61,29 @@ class ReferenceMetricsTest {
         assertThat(result.closerToTrain().value()).isLessThan(result.referenceCloserShare());
         assertThat(result.closerToTrain().lower()).isLessThanOrEqualTo(result.closerToTrain().value());
         assertThat(result.closerToTrain().upper()).isGreaterThanOrEqualTo(result.closerToTrain().value());
+    }
+
+    @Test
+    void freshRealRowsShareIsHalf() {
+        // A "generator" that emits fresh real rows has memorised nothing: the share must be 0.5 up to noise.
+        Table adult = TestTables.read(TestTables.ADULT.resolve("adult_train.csv"), java.util.Set.of(), 6000);
+        Table train = adult.selectRows(range(0, 3000));
+        Table holdout = adult.selectRows(range(3000, 4500));
+        Table fresh = adult.selectRows(range(4500, 6000));
+        DcrAnalysis.Result result = DcrAnalysis.compute(train, holdout, fresh, train.columnNames(),
+                DistanceScaling.IQR, 3, ForkJoinPool.commonPool(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(result.subsetRows()).isEqualTo(1500);
+        assertThat(result.closerToTrain().lower()).isLessThan(0.5);
+        assertThat(result.closerToTrain().upper()).isGreaterThan(0.5);
+        assertThat(result.protection()).isGreaterThan(0.9);
+    }
+
+    private static int[] range(int from, int to) {
+        int[] rows = new int[to - from];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = from + i;
+        }
+        return rows;
     }
 
     @Test
