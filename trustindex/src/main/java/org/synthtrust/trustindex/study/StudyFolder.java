@@ -16,7 +16,7 @@ import org.synthtrust.core.InvalidInputException;
  */
 public final class StudyFolder {
 
-    /** What to do with an existing folder. */
+    /** Handling of an existing folder. */
     public enum Mode {
         /** The folder must not exist or must be empty. */
         NEW,
@@ -56,7 +56,7 @@ public final class StudyFolder {
         return root.resolve(name);
     }
 
-    /** Whether repeat {@code stem} finished in an earlier run: its provenance is written after its table. */
+    /** Tests whether repeat {@code stem} finished earlier; its provenance is written after its table. */
     public boolean isFinished(String stem) {
         return Files.isRegularFile(syntheticCsv(stem)) && Files.isRegularFile(provenance(stem));
     }

@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.synthtrust.core.InvalidInputException;
+import org.synthtrust.core.progress.CancellationToken;
+import org.synthtrust.core.progress.CancelledException;
 import org.synthtrust.trustindex.Ranking;
 import org.synthtrust.trustindex.Ranking.CandidateScore;
 import org.synthtrust.trustindex.TrustPillar;
-import org.synthtrust.trustindex.TrustSettings;
-import org.synthtrust.trustindex.WeightProfile;
 
 /**
  * End-to-end studies on real case files. The candidates run in the seeded test mode, which is not private, so
@@ -38,8 +37,8 @@ class StudyRunnerTest {
     Path folder;
 
     /**
-     * A copy of the real table (case C17), declared with epsilon 1 by its maker, ranks last on privacy and is
-     * disqualified by the default exact-match constraint; the honest seeded candidates are not.
+     * A copy of the real table (case C17), declared with epsilon 1 by its maker, ranks last on privacy. The
+     * default exact-match constraint disqualifies it but not the honest seeded candidates.
      */
     @Test
     void copyOfRealDataDisqualified() throws Exception {
@@ -103,7 +102,7 @@ class StudyRunnerTest {
 
     /**
      * On a small categorical domain (4 columns, 120 cells) exact matches with training rows are common for any
-     * row of the population; honest DP candidates match about as often as holdout rows and stay qualified.
+     * row of the population. Honest DP candidates match about as often as holdout rows, so they stay qualified.
      */
     @Test
     void smallDomainHonestQualified() throws Exception {
@@ -178,5 +177,27 @@ class StudyRunnerTest {
         CandidateScore first = result.ranking().candidates().get(0);
         assertThat(first.repeats()).isEqualTo(2);
         assertThat(first.pillars()).containsKey(TrustPillar.ROBUSTNESS.id());
+    }
+
+    @Test
+    void cancelledRunStopsAndLogs() throws Exception {
+        Files.copy(CASES.resolve("C17.csv"), folder.resolve("real.csv"));
+        Files.writeString(folder.resolve("schema.json"), C17_SCHEMA);
+        Path studyFile = folder.resolve("study.yaml");
+        Files.writeString(studyFile, """
+                data: real.csv
+                schema: schema.json
+                holdout: {fraction: 0.15, seed: 3}
+                candidates:
+                  - {name: ind, method: independent, epsilon: 1.0, delta: 1.0e-9, seed: 11}
+                """);
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+        Path out = folder.resolve("out");
+        StudyRunner runner = new StudyRunner(StudyFile.load(studyFile), out, StudyFolder.Mode.NEW);
+
+        assertThatThrownBy(() -> runner.run(null, cancel)).isInstanceOf(CancelledException.class);
+        assertThat(Files.readString(out.resolve("run.log"))).contains("cancelled").contains("--resume");
+        assertThat(out.resolve("ranking.json")).doesNotExist();
     }
 }
