@@ -34,12 +34,6 @@ import picocli.CommandLine.ParseResult;
             ReportCommand.class,
             MethodsCommand.class,
             MetricsCommand.class,
-            ReportCommand.class,
-            AuditCommand.class,
-            RunCommand.class,
-            RankCommand.class,
-            GenerateCommand.class,
-            SampleCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
