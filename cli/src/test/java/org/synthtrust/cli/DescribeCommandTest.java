@@ -104,4 +104,21 @@ class DescribeCommandTest {
         assertThat(wrongSchema).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(err.toString()).contains("schema column 'checking_status' is not in the header");
     }
+
+    @Test
+    void textListsInferenceNotes() throws Exception {
+        Path file = folder.resolve("tickets.csv");
+        StringBuilder csv = new StringBuilder("record_id,ticket_ref,dept\n");
+        for (int row = 0; row < 40; row++) {
+            csv.append("r-").append(row).append(",REF").append(row % 35).append(',').append(row % 2 == 0 ? "hr" : "it")
+                    .append('\n');
+        }
+        Files.writeString(file, csv.toString());
+        int code = run("describe", file.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("record_id\\s+text\\s+identifier\\s+0\\s+40");
+        assertThat(out.toString()).contains("column 'ticket_ref': high cardinality: 35 distinct values in 40 rows");
+        assertThat(out.toString()).contains("inferred domains are not covered by a DP guarantee");
+    }
 }

@@ -51,7 +51,7 @@ public final class AtomicFiles {
             moveIntoPlace(temporary, absolute);
             temporary = null;
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + target + ": " + e.getMessage()
+            throw new InvalidInputException("failed to write " + target + ": " + e.getMessage()
                     + "; check that the folder exists and is writable", e);
         } finally {
             if (temporary != null) {

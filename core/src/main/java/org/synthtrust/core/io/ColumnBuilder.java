@@ -119,7 +119,8 @@ abstract class ColumnBuilder {
         void addValue(String raw, long line) {
             if (!parser.parseLong(raw)) {
                 throw invalid(line, raw, "is not an integer" + syntaxHint(parser.syntax()),
-                        "correct the value, declare the column as real or text, or add the spelling to missing_markers");
+                        "correct the value, declare the column as real or text, or add the spelling to missing_markers"
+                                + decimalCommaHint(parser.syntax(), raw));
             }
             ensure();
             values[size] = parser.longValue();
@@ -172,7 +173,8 @@ abstract class ColumnBuilder {
         void addValue(String raw, long line) {
             if (!parser.parseDouble(raw)) {
                 throw invalid(line, raw, "is not a finite number" + syntaxHint(parser.syntax()),
-                        "correct the value, declare the column as text, or add the spelling to missing_markers");
+                        "correct the value, declare the column as text, or add the spelling to missing_markers"
+                                + decimalCommaHint(parser.syntax(), raw));
             }
             ensure();
             values[size] = parser.doubleValue();
@@ -203,6 +205,13 @@ abstract class ColumnBuilder {
 
     private static String syntaxHint(NumberSyntax syntax) {
         return syntax.isPlain() ? "" : " with " + syntax.describe();
+    }
+
+    /** Suggests declaring a decimal comma for a plain-syntax column whose value looks like one. */
+    private static String decimalCommaHint(NumberSyntax syntax, String raw) {
+        return syntax.isPlain() && raw.indexOf(',') >= 0
+                ? "; if the file writes numbers with a decimal comma, declare it (CsvOptions decimal separator ',' or"
+                        + " describe --decimal-comma)" : "";
     }
 
     /**

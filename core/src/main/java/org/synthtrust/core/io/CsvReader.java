@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.synthtrust.core.InvalidInputException;
+import org.synthtrust.core.progress.CancellationToken;
+import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.ColumnProfile;
 import org.synthtrust.core.schema.ColumnSpec;
 import org.synthtrust.core.schema.InferenceReport;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.schema.SchemaInference;
+import org.synthtrust.core.table.CategoricalColumn;
 import org.synthtrust.core.table.Column;
 import org.synthtrust.core.table.Table;
 
@@ -29,6 +32,9 @@ import org.synthtrust.core.table.Table;
  * column, the value and the fix.
  */
 public final class CsvReader {
+    /** Records between cancellation checks and progress reports: often enough for a prompt cancel, cheap. */
+    static final int CHECK_EVERY_RECORDS = 8192;
+
     private CsvReader() {
     }
 
@@ -39,6 +45,15 @@ public final class CsvReader {
 
     /** Reads a file; see the class description. */
     public static ReadResult read(Path file, Schema schemaOrNull, CsvOptions options) {
+        return read(file, schemaOrNull, options, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * Reads a file, reporting progress per pass ("profile columns", then "parse values") as an estimated
+     * fraction of the file's lines, and checking {@code cancel} every {@value #CHECK_EVERY_RECORDS} records.
+     */
+    public static ReadResult read(Path file, Schema schemaOrNull, CsvOptions options, ProgressListener progress,
+                                  CancellationToken cancel) {
         CsvOptions settings = options == null ? CsvOptions.defaults() : options;
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("data file " + file + " not found or not a regular file; check the path");
@@ -47,6 +62,7 @@ public final class CsvReader {
         List<String> fileMarkers = settings.missingMarkers() != null ? settings.missingMarkers()
                 : schemaOrNull != null ? schemaOrNull.missingMarkers() : Schema.DEFAULT_MISSING_MARKERS;
         List<String> warnings = new ArrayList<>();
+        Monitor monitor = new Monitor(progress, cancel, DialectSniffer.estimateLines(file));
 
         List<String> names;
         Map<String, SchemaInference.Decision> decisions = new LinkedHashMap<>();
@@ -57,9 +73,11 @@ public final class CsvReader {
             warnings.addAll(stream.warnings());
             List<String> undeclared = undeclaredColumns(file, names, schemaOrNull);
             if (undeclared.isEmpty()) {
-                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, warnings, 0);
+                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, warnings, 0,
+                        monitor.stage("parse values"));
             } else {
-                rows = profile(stream, names, undeclared, schemaOrNull, fileMarkers, settings, decisions);
+                rows = profile(stream, names, undeclared, fileMarkers, settings, decisions,
+                        monitor.stage("profile columns"));
                 if (schemaOrNull != null) {
                     for (String name : undeclared) {
                         warnings.add(file + ": column '" + name + "' is not in the schema, so its type was inferred "
@@ -70,7 +88,8 @@ public final class CsvReader {
         }
         if (table == null) {
             try (CsvRecordStream stream = new CsvRecordStream(file, dialect)) {
-                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, new ArrayList<>(), rows);
+                table = build(stream, names, schemaOrNull, decisions, fileMarkers, settings, new ArrayList<>(), rows,
+                        monitor.stage("parse values"));
             }
         }
 
@@ -78,7 +97,7 @@ public final class CsvReader {
         if (inference != null) {
             warnings.addAll(inference.notes());
         }
-        Schema schema = mergeSchema(names, schemaOrNull, inference, fileMarkers);
+        Schema schema = mergeSchema(table, schemaOrNull, inference, fileMarkers, warnings, file);
         CsvDialect found = withDecimal(dialect, settings, decisions)
                 .withMissingMarker(fileMarkers.isEmpty() ? "" : fileMarkers.get(0));
         return new ReadResult(table, schema, warnings, found, inference);
@@ -105,8 +124,9 @@ public final class CsvReader {
     }
 
     /** Profiles the undeclared columns in one pass and returns the number of data rows. */
-    private static int profile(CsvRecordStream stream, List<String> names, List<String> undeclared, Schema schema,
-                               List<String> fileMarkers, CsvOptions options, Map<String, SchemaInference.Decision> out) {
+    private static int profile(CsvRecordStream stream, List<String> names, List<String> undeclared,
+                               List<String> fileMarkers, CsvOptions options, Map<String, SchemaInference.Decision> out,
+                               Monitor monitor) {
         int[] positions = new int[undeclared.size()];
         ColumnProfile[] profiles = new ColumnProfile[undeclared.size()];
         @SuppressWarnings("unchecked")
@@ -121,11 +141,13 @@ public final class CsvReader {
         String[] values;
         while ((values = stream.next()) != null) {
             rows++;
+            monitor.record(stream.line());
             for (int i = 0; i < positions.length; i++) {
                 String value = values[positions[i]];
                 profiles[i].accept(value, markers[i].contains(value));
             }
         }
+        monitor.done();
         for (ColumnProfile profile : profiles) {
             out.put(profile.name(), SchemaInference.decide(profile));
         }
@@ -134,7 +156,7 @@ public final class CsvReader {
 
     private static Table build(CsvRecordStream stream, List<String> names, Schema schema,
                                Map<String, SchemaInference.Decision> decisions, List<String> fileMarkers,
-                               CsvOptions options, List<String> warnings, int expectedRows) {
+                               CsvOptions options, List<String> warnings, int expectedRows, Monitor monitor) {
         ColumnBuilder[] builders = new ColumnBuilder[names.size()];
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -146,6 +168,7 @@ public final class CsvReader {
         String[] values;
         while ((values = stream.next()) != null) {
             long line = stream.line();
+            monitor.record(line);
             for (int i = 0; i < builders.length; i++) {
                 builders[i].add(values[i], line);
             }
@@ -154,6 +177,7 @@ public final class CsvReader {
             warnings.add(stream.file() + ": " + stream.skippedBlankLines() + " blank line"
                     + (stream.skippedBlankLines() == 1 ? " was" : "s were") + " skipped");
         }
+        monitor.done();
         List<Column> columns = new ArrayList<>(builders.length);
         for (ColumnBuilder builder : builders) {
             builder.collectWarnings(warnings);
@@ -221,20 +245,32 @@ public final class CsvReader {
         }
     }
 
-    private static Schema mergeSchema(List<String> names, Schema declared, InferenceReport inference,
-                                      List<String> fileMarkers) {
-        if (declared != null && inference == null) {
-            return declared;
-        }
+    /**
+     * Returns the schema the table was read with: the declared specs, inferred specs for undeclared columns, and
+     * categories read from the data for categorical columns that declare none (marked inferred from data).
+     */
+    private static Schema mergeSchema(Table table, Schema declared, InferenceReport inference,
+                                      List<String> fileMarkers, List<String> warnings, Path file) {
         Map<String, ColumnSpec> columns = new LinkedHashMap<>();
-        for (String name : names) {
+        boolean changed = declared == null || inference != null;
+        for (Column column : table.columns()) {
+            String name = column.name();
             ColumnSpec spec = declared == null ? null : declared.spec(name);
             if (spec == null && inference != null) {
                 spec = inference.schema().spec(name);
+            } else if (spec != null && spec.categories() == null && column instanceof CategoricalColumn categorical) {
+                spec = spec.toBuilder().categories(categorical.levels()).inferredFromData(true).build();
+                changed = true;
+                warnings.add(file + ": column '" + name + "' is categorical but declares no categories, so they were "
+                        + "read from the data (inferred_from_data: true) and no DP guarantee covers them; declare them "
+                        + "in the schema");
             }
             columns.put(name, spec);
         }
-        return new Schema(fileMarkers, columns);
+        if (!changed) {
+            return declared;
+        }
+        return new Schema(declared != null ? declared.missingMarkers() : fileMarkers, columns);
     }
 
     private static CsvDialect withDecimal(CsvDialect dialect, CsvOptions options,
@@ -248,5 +284,42 @@ public final class CsvReader {
             }
         }
         return dialect;
+    }
+
+    /** Reports progress and checks cancellation every {@value #CHECK_EVERY_RECORDS} records of a pass. */
+    private static final class Monitor {
+        private final ProgressListener progress;
+        private final CancellationToken cancel;
+        private final long estimatedLines;
+        private String stage = "";
+        private int sinceCheck;
+
+        Monitor(ProgressListener progress, CancellationToken cancel, long estimatedLines) {
+            this.progress = progress == null ? ProgressListener.NONE : progress;
+            this.cancel = cancel == null ? CancellationToken.NONE : cancel;
+            this.estimatedLines = estimatedLines;
+        }
+
+        Monitor stage(String name) {
+            stage = name;
+            sinceCheck = 0;
+            cancel.throwIfCancelled();
+            progress.progress(stage, 0.0);
+            return this;
+        }
+
+        void record(long line) {
+            if (++sinceCheck < CHECK_EVERY_RECORDS) {
+                return;
+            }
+            sinceCheck = 0;
+            cancel.throwIfCancelled();
+            // The line count is an estimate from the first bytes, so the fraction is capped below 1.
+            progress.progress(stage, Math.min(0.99, (double) line / estimatedLines));
+        }
+
+        void done() {
+            progress.progress(stage, 1.0);
+        }
     }
 }

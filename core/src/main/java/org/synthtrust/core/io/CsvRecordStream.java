@@ -24,9 +24,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.synthtrust.core.InvalidInputException;
 
 /**
- * Streams the records of a CSV file as string arrays, one per data row, after checking the header: names are
- * NFC-normalised and must be non-empty and unique, an empty trailing header field (a trailing delimiter) is
- * dropped with a warning, and every record must have the header's field count. Blank lines are skipped in
+ * Streams the records of a CSV file as string arrays, one per data row, after checking the header. Header
+ * names are NFC-normalised and must be non-empty and unique. An empty trailing header field (a trailing
+ * delimiter) is dropped with a warning. Every record must have the header's field count. Blank lines are skipped in
  * files with more than one column. Line numbers are physical, 1-based lines, so a record whose quoted field
  * spans lines is reported at the line where it starts.
  */
@@ -48,25 +48,29 @@ final class CsvRecordStream implements Closeable {
         this.dialect = dialect;
         this.parser = open(file, dialect);
         this.records = parser.iterator();
-        CSVRecord header = nextRaw();
-        if (header == null) {
+        try {
+            CSVRecord header = nextRaw();
+            if (header == null) {
+                throw new InvalidInputException(file + " is empty; a CSV file needs a header line with the column names");
+            }
+            List<String> headerNames = new ArrayList<>(header.size());
+            for (int i = 0; i < header.size(); i++) {
+                headerNames.add(Normalizer.normalize(header.get(i), Normalizer.Form.NFC));
+            }
+            boolean trailing = headerNames.size() > 1 && headerNames.get(headerNames.size() - 1).isEmpty();
+            if (trailing) {
+                headerNames.remove(headerNames.size() - 1);
+                warnings.add(file + " line " + recordLine + ": the header ends with an empty field (a trailing "
+                        + dialect.delimiterName() + "); that unnamed column was dropped");
+            }
+            this.trailingEmptyHeader = trailing;
+            checkNames(headerNames);
+            this.names = List.copyOf(headerNames);
+            this.values = new String[names.size()];
+        } catch (RuntimeException e) {
             close();
-            throw new InvalidInputException(file + " is empty; a CSV file needs a header line with the column names");
+            throw e;
         }
-        List<String> headerNames = new ArrayList<>(header.size());
-        for (int i = 0; i < header.size(); i++) {
-            headerNames.add(Normalizer.normalize(header.get(i), Normalizer.Form.NFC));
-        }
-        boolean trailing = headerNames.size() > 1 && headerNames.get(headerNames.size() - 1).isEmpty();
-        if (trailing) {
-            headerNames.remove(headerNames.size() - 1);
-            warnings.add(file + " line " + recordLine + ": the header ends with an empty field (a trailing "
-                    + dialect.delimiterName() + "); that unnamed column was dropped");
-        }
-        this.trailingEmptyHeader = trailing;
-        checkNames(headerNames);
-        this.names = List.copyOf(headerNames);
-        this.values = new String[names.size()];
     }
 
     private static CSVParser open(Path file, CsvDialect dialect) {

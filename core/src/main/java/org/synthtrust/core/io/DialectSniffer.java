@@ -51,6 +51,23 @@ final class DialectSniffer {
         return new CsvDialect(delimiter, '"', recordSeparator, bom, '.', "");
     }
 
+    /** Estimates the number of lines of a file from the line length in its first bytes, for progress reports. */
+    static long estimateLines(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] sample = in.readNBytes(SAMPLE_BYTES);
+            long newlines = 0;
+            for (byte b : sample) {
+                if (b == '\n') {
+                    newlines++;
+                }
+            }
+            long size = Files.size(file);
+            return newlines == 0 ? 1 : Math.max(1, size * newlines / Math.max(1, sample.length));
+        } catch (IOException e) {
+            return 1;
+        }
+    }
+
     private static char detectDelimiter(String text, boolean complete) {
         char best = ',';
         int bestScore = 0;

@@ -47,7 +47,9 @@ public final class NumberParser {
         if (!mayBeNumber(text)) {
             return false;
         }
-        String plain = syntax.toPlain(text);
+        // Text made only of digits, sign, point and exponent goes to the JDK parser unchanged, because that
+        // saves the copy toPlain makes. Anything else, such as surrounding spaces, takes the general path.
+        String plain = syntax.isPlain() && hasOnlyPlainNumberChars(text) ? text : syntax.toPlain(text);
         if (plain == null) {
             return false;
         }
@@ -61,6 +63,16 @@ public final class NumberParser {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    private static boolean hasOnlyPlainNumberChars(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Cheap pre-check that rejects most words before any allocation. */

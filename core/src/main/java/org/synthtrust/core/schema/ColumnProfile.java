@@ -105,7 +105,7 @@ public final class ColumnProfile {
         if (!numeric || raw.length() >= 10) {
             acceptTemporal(raw);
         }
-        if (raw.length() <= 7) {
+        if (!numeric && raw.length() <= 7) {
             acceptBoolean(raw);
         }
     }
@@ -126,7 +126,15 @@ public final class ColumnProfile {
                 plainDouble++;
                 numeric = true;
             }
-            if (raw.indexOf(',') >= 0 || raw.indexOf('.') >= 0) {
+            if (plainReal && raw.indexOf(',') < 0) {
+                // Without a comma the grouping reading equals the plain one, and the decimal-comma reading only
+                // accepts dot-grouped integers such as 4.100, so both are settled without parsing again.
+                commaGroupingDouble++;
+                if (isDotGroupedInteger(raw)) {
+                    commaDecimalDouble++;
+                    commaDecimalLong++;
+                }
+            } else if (raw.indexOf(',') >= 0 || raw.indexOf('.') >= 0) {
                 boolean decimalComma = commaDecimal.parseDouble(raw);
                 if (decimalComma) {
                     commaDecimalDouble++;
@@ -164,6 +172,23 @@ public final class ColumnProfile {
             }
         }
         return numeric;
+    }
+
+    /** Matches {@code -?d{1,3}(.ddd)+}, the only plain reals that also read as decimal-comma numbers. */
+    private static boolean isDotGroupedInteger(String raw) {
+        int start = raw.startsWith("-") || raw.startsWith("+") ? 1 : 0;
+        int firstDot = raw.indexOf('.', start);
+        if (firstDot - start < 1 || firstDot - start > 3) {
+            return false;
+        }
+        for (int i = start; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean dotPosition = i > firstDot - 1 && (i - firstDot) % 4 == 0;
+            if (dotPosition ? c != '.' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return (raw.length() - firstDot) % 4 == 0;
     }
 
     private void acceptTemporal(String raw) {

@@ -32,7 +32,7 @@ import org.synthtrust.core.table.TextColumn;
  *       reading (a grouping separator counts only when exactly three digits follow it);</li>
  *   <li>every value an ISO date: date; every value an ISO timestamp: datetime, with offsets converted to UTC
  *       and noted (a mix of values with and without offset stays text);</li>
- *   <li>at least half the values numeric but not all: text, and the note says how many are not numeric with
+ *   <li>at least half the values numeric but not all: text, and the note gives how many are not numeric with
  *       an example;</li>
  *   <li>at most {@value ColumnProfile#CATEGORY_LIMIT} distinct values, and at most half as many as values:
  *       categorical; otherwise text.</li>

@@ -8,9 +8,9 @@ import org.synthtrust.core.InvalidInputException;
 import org.synthtrust.core.table.ColumnType;
 
 /**
- * Checks the rules of the schema format that JSON typing cannot express: a type on every column, domains that
- * fit the type, bounds with lower below upper, exactly one form of bins, distinct categories and a positive
- * class that is one of them. Messages name the key path and the fix.
+ * Checks the rules of the schema format that JSON typing cannot express. Every column needs a type, and its
+ * domain must fit that type: bounds with lower below upper, exactly one form of bins, distinct categories
+ * and a positive class that is one of them. Messages name the key path and the fix.
  */
 public final class SchemaValidator {
     private SchemaValidator() {
