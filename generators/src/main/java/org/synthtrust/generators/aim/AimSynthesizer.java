@@ -118,6 +118,7 @@ public final class AimSynthesizer implements Synthesizer {
 
         boolean finalRound = false;
         int round = 0;
+        int cappedRounds = 0;
         while (!finalRound) {
             cancel.throwIfCancelled();
             round++;
@@ -136,6 +137,9 @@ public final class AimSynthesizer implements Synthesizer {
 
             List<int[]> modelCliques = cliquesOf(measurements);
             List<Candidate> eligible = eligible(candidates, modelCliques, model.tree(), domain, sizeLimitMiB);
+            if (eligible.size() < candidates.size()) {
+                cappedRounds++;
+            }
             double[] scores = new double[eligible.size()];
             double sensitivity = 0;
             for (Candidate candidate : eligible) {
@@ -189,6 +193,10 @@ public final class AimSynthesizer implements Synthesizer {
                 cancel).model();
         progress.progress("estimate", 1.0);
         long maxCells = model.tree().maxCliqueCells();
+        if (cappedRounds > 0) {
+            fit.addNotice("The model-size cap of " + maxModelMiB + " MiB (scaled by the budget used) excluded "
+                    + "candidates in " + cappedRounds + " of " + round + " rounds.");
+        }
         fit.addNotice("AIM measured " + (measurements.size() - columns) + " marginals in " + round
                 + " rounds; the largest model clique has " + maxCells + " cells.");
         return fit.finish(model, null);
