@@ -47,6 +47,10 @@ import org.synthtrust.generators.pgm.MirrorDescent;
  * estimation and inference for differential privacy". Deviation from the paper: the re-estimation between
  * rounds runs {@code round_iterations} mirror-descent iterations (the reference runs 1000) from a warm start,
  * and the final estimation runs {@code iterations}; that keeps the whole fit within seconds.
+ *
+ * <p>NOTE: with small per-column domains the 80 MiB default lets cliques grow large (a 729,000-cell clique on
+ * the mixed-type Adult sample), and each round then costs seconds of belief propagation. A smaller
+ * {@code max_model_size} bounds the run time.
  */
 public final class AimSynthesizer implements Synthesizer {
     public static final String ID = "aim";
