@@ -290,6 +290,7 @@ public final class SchemaEditor extends SplitPane {
             return;
         }
         formError.setText("");
+
         List<Role> selectedRoles = new ArrayList<>();
         roles.forEach((role, box) -> {
             if (box.isSelected()) {
@@ -308,6 +309,7 @@ public final class SchemaEditor extends SplitPane {
                 : old.nullable() == null ? null : Boolean.FALSE, emptyToNull(levels), bounds, bins,
                 positive.getText().isBlank() ? null : positive.getText().strip(),
                 markers.isEmpty() ? null : markers, inferred);
+
         if (updated.equals(old)) {
             return;
         }
