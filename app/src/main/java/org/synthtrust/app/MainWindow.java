@@ -287,7 +287,7 @@ public final class MainWindow {
         return task;
     }
 
-    /** Saves the project; asks for a folder when there is none yet or when {@code chooseFolder} is set. */
+    /** Saves the project, first choosing a folder when there is none yet or when {@code chooseFolder} is set. */
     public boolean saveProject(boolean chooseFolder) {
         Path folder = workbench.state().projectFolderProperty().get();
         if (folder == null || chooseFolder) {

@@ -46,4 +46,19 @@ class MainWindowTest {
         javafx.scene.control.DialogPane pane = robot.lookup("#about-dialog").query();
         assertThat(pane.getContentText()).contains("GPL-3.0-or-later").contains("JavaFX");
     }
+
+    @Test
+    void closePromptsWhenUnsaved(FxRobot robot) throws Exception {
+        WorkbenchDriver driver = new WorkbenchDriver(robot, window);
+        robot.interact(() -> window.workbench().state().weight("utility").set(2));
+        javafx.application.Platform.runLater(() -> window.workbench().stage().fireEvent(
+                new javafx.stage.WindowEvent(window.workbench().stage(),
+                        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        driver.waitUntil(10, () -> robot.lookup("#unsaved-dialog").tryQuery().isPresent());
+
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.workbench().stage().isShowing()).isTrue();
+        assertThat(window.workbench().state().isDirty()).isTrue();
+    }
 }

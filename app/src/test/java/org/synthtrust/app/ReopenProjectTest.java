@@ -75,4 +75,18 @@ class ReopenProjectTest {
         assertThat(driver.state().dataProperty().get().table().rowCount()).isEqualTo(303);
         assertThat(driver.state().isDirty()).isFalse();
     }
+
+    @Test
+    void autosaveWritesChanges(FxRobot robot) throws Exception {
+        WorkbenchDriver driver = new WorkbenchDriver(robot, window);
+        Path folder = temp.resolve("autosaved");
+        robot.interact(() -> window.saveProjectTo(folder));
+        driver.waitUntil(30, () -> !driver.state().isDirty() && Files.isRegularFile(folder.resolve("study.json")));
+
+        robot.interact(() -> driver.state().weight("fairness").set(4));
+        assertThat(driver.state().isDirty()).isTrue();
+        // The autosave fires two seconds after the last change and writes study.json in the background.
+        driver.waitUntil(30, () -> !driver.state().isDirty()
+                && Files.readString(folder.resolve("study.json")).contains("\"fairness\" : 4.0"));
+    }
 }

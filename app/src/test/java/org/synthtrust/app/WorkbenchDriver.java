@@ -50,7 +50,7 @@ final class WorkbenchDriver {
     static Path adultSchemaWithoutRoles(Path folder) throws Exception {
         ObjectNode schema = (ObjectNode) org.synthtrust.app.project.ProjectStore.json().readTree(ADULT_SCHEMA.toFile());
         ObjectNode columns = (ObjectNode) schema.get("columns");
-        columns.fields().forEachRemaining(entry -> {
+        columns.properties().forEach(entry -> {
             ObjectNode spec = (ObjectNode) entry.getValue();
             if (spec.has("roles")) {
                 ArrayNode kept = spec.arrayNode();

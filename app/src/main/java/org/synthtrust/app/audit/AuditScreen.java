@@ -319,6 +319,7 @@ public final class AuditScreen implements Screen {
             throw new InvalidInputException("no metric group chosen; tick at least one of fidelity, utility, "
                     + "fairness, privacy");
         }
+
         Schema schema = state.schemaProperty().get();
         Engine engine = workbench.engine();
         workbench.splits().configure(data.table(), state.holdoutFractionProperty().get(),
@@ -337,6 +338,7 @@ public final class AuditScreen implements Screen {
                         }, cancellation);
             }
         };
+
         progress.progressProperty().bind(task.progressProperty());
         stage.textProperty().bind(task.messageProperty());
         run.setDisable(true);

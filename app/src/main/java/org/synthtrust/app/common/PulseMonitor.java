@@ -8,7 +8,7 @@ import javafx.animation.AnimationTimer;
  * maximum gap since {@link #start()} is the longest stall a user would have seen as a frozen window.
  */
 public final class PulseMonitor {
-    /** Gaps above 100 ms are kept so a test can say which step stalled. */
+    /** Gaps above 100 ms are kept so a test can report which step stalled. */
     private static final long LONG_GAP_NANOS = 100_000_000L;
 
     private final AnimationTimer timer;
@@ -52,7 +52,7 @@ public final class PulseMonitor {
         timer.stop();
     }
 
-    /** Longest interval between two pulses since start, in milliseconds. */
+    /** Maximum interval between two pulses since start, in milliseconds. */
     public double maxGapMillis() {
         return maxGapNanos / 1e6;
     }

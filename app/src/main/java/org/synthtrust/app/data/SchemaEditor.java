@@ -19,7 +19,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -115,14 +114,30 @@ public final class SchemaEditor extends SplitPane {
     private VBox buildForm() {
         type.setId("column-type");
         type.getItems().setAll(ColumnType.values());
-        FlowPane roleBoxes = new FlowPane(10, 4);
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ColumnType value) {
+                return value == null ? "" : value.id();
+            }
+
+            @Override
+            public ColumnType fromString(String text) {
+                return ColumnType.fromId(text);
+            }
+        });
+        // A fixed 3 x 2 grid: a FlowPane inside a GridPane row gets clipped when it wraps.
+        GridPane roleBoxes = new GridPane();
+        roleBoxes.setHgap(10);
+        roleBoxes.setVgap(4);
+        int roleIndex = 0;
         for (Role role : Role.values()) {
             CheckBox box = new CheckBox(role.id());
             // Role ids contain underscores, which JavaFX would otherwise read as mnemonic markers.
             box.setMnemonicParsing(false);
             box.setId("role-" + role.id());
             roles.put(role, box);
-            roleBoxes.getChildren().add(box);
+            roleBoxes.add(box, roleIndex % 3, roleIndex / 3);
+            roleIndex++;
             box.selectedProperty().addListener((observable, was, is) -> applyForm(false));
         }
         nullable.setId("column-nullable");
@@ -275,6 +290,7 @@ public final class SchemaEditor extends SplitPane {
             return;
         }
         formError.setText("");
+
         List<Role> selectedRoles = new ArrayList<>();
         roles.forEach((role, box) -> {
             if (box.isSelected()) {
@@ -293,6 +309,7 @@ public final class SchemaEditor extends SplitPane {
                 : old.nullable() == null ? null : Boolean.FALSE, emptyToNull(levels), bounds, bins,
                 positive.getText().isBlank() ? null : positive.getText().strip(),
                 markers.isEmpty() ? null : markers, inferred);
+
         if (updated.equals(old)) {
             return;
         }

@@ -223,6 +223,7 @@ public final class GenerateScreen implements Screen {
         queue.getColumns().add(column("Method", 80, c -> c.method()));
         queue.getColumns().add(column("ε", 55, c -> format(c.epsilon())));
         queue.getColumns().add(column("δ", 60, c -> String.format(Locale.ROOT, "%.0e", c.delta())));
+
         TableColumn<Candidate, String> status = new TableColumn<>("Status");
         status.setCellValueFactory(cell -> Bindings.createStringBinding(() -> cell.getValue().status().id(),
                 cell.getValue().statusProperty()));
@@ -233,6 +234,7 @@ public final class GenerateScreen implements Screen {
         progress.setCellFactory(column -> new ProgressCell());
         progress.setPrefWidth(130);
         queue.getColumns().add(progress);
+
         TableColumn<Candidate, String> stage = new TableColumn<>("Stage");
         stage.setCellValueFactory(cell -> cell.getValue().stageProperty());
         stage.setPrefWidth(150);
@@ -412,6 +414,7 @@ public final class GenerateScreen implements Screen {
         candidate.elapsedSecondsProperty().set(0);
         candidate.messageProperty().set("");
         candidate.setCancelAction(task::requestCancel);
+
         long[] startNanos = {0};
         task.setOnRunning(event -> {
             startNanos[0] = System.nanoTime();
@@ -438,11 +441,13 @@ public final class GenerateScreen implements Screen {
             }
             workbench.status("Finished " + candidate.name());
         });
+
         task.setOnCancelled(event -> {
             finish(candidate, startNanos[0]);
             candidate.statusProperty().set(CandidateStatus.CANCELLED);
             candidate.stageProperty().set("cancelled");
         });
+
         task.setOnFailed(event -> {
             finish(candidate, startNanos[0]);
             Throwable error = task.getException();

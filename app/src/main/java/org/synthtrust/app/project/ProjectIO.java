@@ -198,6 +198,7 @@ public final class ProjectIO {
             state.holdoutFractionProperty().set(study.holdout().fraction());
             state.holdoutSeedProperty().set(study.holdout().seed());
         }
+
         if (study.candidates() != null) {
             for (ProjectFile.CandidateEntry entry : study.candidates()) {
                 Candidate candidate = new Candidate(entry.name(), entry.method(),
@@ -222,6 +223,7 @@ public final class ProjectIO {
                 state.candidates().add(candidate);
             }
         }
+
         state.auditProperty().set(opened.audit());
         if (study.audit() != null && study.audit().metrics() != null) {
             state.auditGroups().setAll(study.audit().metrics());

@@ -91,6 +91,7 @@ public final class ReportScreen implements Screen {
         pdf.setSelected(true);
         html.setSelected(true);
         json.setSelected(true);
+
         Button export = new Button("Export report");
         export.setId("export-report");
         export.disableProperty().bind(pdf.selectedProperty().or(html.selectedProperty())
@@ -114,6 +115,7 @@ public final class ReportScreen implements Screen {
                 workbench.openInDesktop(lastFolder);
             }
         });
+
         progress.setId("export-progress");
         progress.setPrefWidth(160);
         target.getStyleClass().add("hint");
@@ -125,6 +127,7 @@ public final class ReportScreen implements Screen {
         exported.setId("exported-files");
         exported.setPrefHeight(120);
         exported.setPlaceholder(new Label("Nothing exported yet"));
+
         Label exportTitle = new Label("Export");
         exportTitle.getStyleClass().add("section-title");
         VBox content = new VBox(10, verdictTitle, verdict, exportTitle, new HBox(12, pdf, html, json),
