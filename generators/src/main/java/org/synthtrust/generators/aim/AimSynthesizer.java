@@ -40,7 +40,7 @@ import org.synthtrust.generators.pgm.MirrorDescent;
  *       is q_c = w_c (||x_c - x_hat_c||_1 - sqrt(2 / pi) sigma n_c), whose second term is the expected L1
  *       norm of the noise on n_c cells, with sensitivity max w_c. The winner is measured and the model
  *       re-estimated from a warm start.</li>
- *   <li>Annealing: when the model's answer on the winner moved by at most sqrt(2 / pi) sigma n_c in L1, sigma
+ *   <li>Annealing: when the model's estimate of the winner moved by at most sqrt(2 / pi) sigma n_c in L1, sigma
  *       halves and epsilon doubles. When less than two rounds' cost remains, the last round spends all of it.</li>
  * </ul>
  * Estimation and sampling use the engine of McKenna, Sheldon and Miklau (2019), "Graphical-model based
