@@ -26,6 +26,8 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
             CommandLine.HelpCommand.class,
             DescribeCommand.class,
+            GenerateCommand.class,
+            SampleCommand.class,
             AuditCommand.class,
             RunCommand.class,
             RankCommand.class,

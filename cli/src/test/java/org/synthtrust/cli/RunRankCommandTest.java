@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run and rank commands on case C17 (a copy of the real table next to two seeded, not private, fits). */
+/** The run and rank commands on case C17: a copy of the real table next to one seeded, not private, fit. */
 class RunRankCommandTest {
     private static final Path CASES = Path.of("/work/shared/cases/inputs");
 

@@ -45,19 +45,27 @@ public final class ScoreRules {
 
     @FunctionalInterface
     interface Formula {
-        /** Scores {@code value} given the candidate's other OK values keyed by metric id. */
-        Outcome apply(double value, Map<String, Double> candidateValues);
+        /**
+         * Scores {@code value} given the candidate's other OK values keyed by metric id and the result's own
+         * breakdown (per-column or per-secret values).
+         */
+        Outcome apply(double value, Map<String, Double> candidateValues, Map<String, Double> breakdown);
     }
 
     /** One row of the rule table. */
     public record Rule(String metricId, Kind kind, String formula, Direction direction, Formula function) {
         public Outcome score(double value, Map<String, Double> candidateValues) {
+            return score(value, candidateValues, Map.of());
+        }
+
+        /** Scores a value; {@code breakdown} is the result's breakdown, which a few rules read. */
+        public Outcome score(double value, Map<String, Double> candidateValues, Map<String, Double> breakdown) {
             if (kind != Kind.SCORED) {
                 return Outcome.leftOut(kind == Kind.REFERENCE
                         ? "reference value, not scored"
                         : "no absolute scale, scored only under relative normalisation");
             }
-            return function.apply(value, candidateValues);
+            return function.apply(value, candidateValues, breakdown == null ? Map.of() : breakdown);
         }
     }
 
@@ -83,11 +91,13 @@ public final class ScoreRules {
         identity("fidelity.column_pair.correlation_similarity");
         identity("fidelity.column_pair.contingency_similarity");
         add("fidelity.column_pair.association_difference", Kind.SCORED, "1 - value / 2 (the value lies in [0, 2])",
-                Direction.LOWER_IS_BETTER, (v, others) -> Outcome.of(1 - v / 2));
+                Direction.LOWER_IS_BETTER, (v, others, breakdown) -> Outcome.of(1 - v / 2));
         add("fidelity.kmarginal.score", Kind.SCORED, "value / 1000 (the NIST score lies in [0, 1000])",
-                Direction.HIGHER_IS_BETTER, (v, others) -> Outcome.of(v / 1000));
+                Direction.HIGHER_IS_BETTER, (v, others, breakdown) -> Outcome.of(v / 1000));
         add("fidelity.detection.auc", Kind.SCORED, "1 - 2 |AUC - 0.5|", Direction.NEUTRAL,
-                (v, others) -> Outcome.of(1 - 2 * Math.abs(v - 0.5)));
+                (v, others, breakdown) -> Outcome.of(1 - 2 * Math.abs(v - 0.5)));
+        reference("fidelity.detection.score", "repeats the fidelity.detection.auc score");
+        reference("fidelity.detection.pmse", "measures the same detection classifier as fidelity.detection.auc");
 
         add(TSTR_AUC, Kind.SCORED, "(AUC_TSTR - 0.5) / (AUC_TRTR - 0.5), clipped to [0, 1]; "
                 + "not applicable when AUC_TRTR <= 0.5", Direction.HIGHER_IS_BETTER, ScoreRules::tstrAuc);
@@ -96,7 +106,7 @@ public final class ScoreRules {
         ratio("utility.tstr.accuracy", "utility.trtr.accuracy", "accuracy_TSTR / accuracy_TRTR");
         ratio("utility.tstr.f1_macro", "utility.trtr.f1_macro", "F1_TSTR / F1_TRTR");
         add("utility.tstr.rmse", Kind.SCORED, "RMSE_TRTR / RMSE_TSTR, clipped to [0, 1]",
-                Direction.LOWER_IS_BETTER, (v, others) -> {
+                Direction.LOWER_IS_BETTER, (v, others, breakdown) -> {
                     Double trtr = others.get("utility.trtr.rmse");
                     if (trtr == null) {
                         return Outcome.leftOut("utility.trtr.rmse is missing, so the TSTR RMSE has no reference");
@@ -108,7 +118,7 @@ public final class ScoreRules {
             reference("utility.ratio." + measure, "repeats the utility.tstr." + measure + " score");
         }
         add("utility.feature_importance.rank_agreement", Kind.SCORED, "max(0, Spearman correlation)",
-                Direction.HIGHER_IS_BETTER, (v, others) -> Outcome.of(Math.max(0, v)));
+                Direction.HIGHER_IS_BETTER, (v, others, breakdown) -> Outcome.of(Math.max(0, v)));
 
         oneMinus("fairness.demographic_parity.difference");
         oneMinus("fairness.equalized_odds.difference");
@@ -122,7 +132,7 @@ public final class ScoreRules {
         reference(DCR_HOLDOUT_MEDIAN, "reference for privacy.dcr.median");
         reference("privacy.dcr.median_range", "repeats privacy.dcr.median on another scale");
         add("privacy.dcr.closer_to_train_share", Kind.SCORED, "1 - 2 max(0, share - 0.5)",
-                Direction.LOWER_IS_BETTER, (v, others) -> Outcome.of(1 - 2 * Math.max(0, v - 0.5)));
+                Direction.LOWER_IS_BETTER, (v, others, breakdown) -> Outcome.of(1 - 2 * Math.max(0, v - 0.5)));
         reference("privacy.dcr.overfitting_protection", "repeats privacy.dcr.closer_to_train_share");
         reference("privacy.dcr.overfitting_protection_reference", "SDMetrics form of the same protection score");
         identity("privacy.nndr.median");
@@ -133,7 +143,7 @@ public final class ScoreRules {
         identity("privacy.new_row.share");
         add(CLAIMED_EPSILON, Kind.SCORED, "1 / (1 + epsilon); a candidate without a differential privacy "
                 + "claim has this metric failed and scores 0", Direction.LOWER_IS_BETTER,
-                (v, others) -> Outcome.of(1 / (1 + v)));
+                (v, others, breakdown) -> Outcome.of(1 / (1 + v)));
         membership("privacy.mia.distance.auc");
         membership("privacy.mia.density.auc");
         membership("privacy.mia.shadow.auc");
@@ -142,6 +152,9 @@ public final class ScoreRules {
         oneMinus("privacy.inference.risk");
         reference("privacy.cap.score", "raw CAP; privacy.cap.normalised scores it against its baseline");
         oneMinus("privacy.cap.normalised");
+        add("privacy.reconstruction.accuracy", Kind.SCORED, "min over secrets of 1 - max(0, member accuracy - "
+                + "holdout accuracy) / (1 - holdout accuracy), from the breakdown; left out without the holdout "
+                + "control", Direction.LOWER_IS_BETTER, ScoreRules::reconstruction);
         oneMinus("privacy.singling_out.risk");
         oneMinus("privacy.singling_out.univariate_risk");
         oneMinus("privacy.linkability.risk");
@@ -156,11 +169,11 @@ public final class ScoreRules {
     }
 
     private static void identity(String id) {
-        add(id, Kind.SCORED, "value", Direction.HIGHER_IS_BETTER, (v, others) -> Outcome.of(v));
+        add(id, Kind.SCORED, "value", Direction.HIGHER_IS_BETTER, (v, others, breakdown) -> Outcome.of(v));
     }
 
     private static void oneMinus(String id) {
-        add(id, Kind.SCORED, "1 - value", Direction.LOWER_IS_BETTER, (v, others) -> Outcome.of(1 - v));
+        add(id, Kind.SCORED, "1 - value", Direction.LOWER_IS_BETTER, (v, others, breakdown) -> Outcome.of(1 - v));
     }
 
     private static void reference(String id, String formula) {
@@ -169,7 +182,7 @@ public final class ScoreRules {
 
     private static void ratio(String tstrId, String trtrId, String formula) {
         add(tstrId, Kind.SCORED, formula + ", clipped to [0, 1]; not applicable when the TRTR value is 0",
-                Direction.HIGHER_IS_BETTER, (v, others) -> {
+                Direction.HIGHER_IS_BETTER, (v, others, breakdown) -> {
                     Double trtr = others.get(trtrId);
                     if (trtr == null || trtr <= 0) {
                         return Outcome.leftOut(trtrId + " is missing or 0, so " + tstrId + " has no reference");
@@ -178,7 +191,7 @@ public final class ScoreRules {
                 });
     }
 
-    private static Outcome dcrMedian(double median, Map<String, Double> others) {
+    private static Outcome dcrMedian(double median, Map<String, Double> others, Map<String, Double> breakdown) {
         Double holdout = others.get(DCR_HOLDOUT_MEDIAN);
         if (holdout == null) {
             return Outcome.leftOut(DCR_HOLDOUT_MEDIAN + " is missing, so the DCR median has no reference");
@@ -186,12 +199,38 @@ public final class ScoreRules {
         return holdout <= 0 ? Outcome.of(1) : Outcome.of(median / holdout);
     }
 
-    private static void membership(String id) {
-        add(id, Kind.SCORED, "1 - 2 max(0, AUC - 0.5)", Direction.LOWER_IS_BETTER,
-                (v, others) -> Outcome.of(1 - 2 * Math.max(0, v - 0.5)));
+    /**
+     * Scores the linear reconstruction attack against its holdout control: accuracy on training records that
+     * is no higher than on holdout records reveals nothing about membership in the training table.
+     */
+    private static Outcome reconstruction(double worst, Map<String, Double> others, Map<String, Double> breakdown) {
+        String suffix = "|holdout_accuracy";
+        double score = Double.NaN;
+        for (Map.Entry<String, Double> entry : breakdown.entrySet()) {
+            if (!entry.getKey().endsWith(suffix)) {
+                continue;
+            }
+            Double member = breakdown.get(entry.getKey().substring(0, entry.getKey().length() - suffix.length()));
+            double holdout = entry.getValue();
+            if (member == null) {
+                continue;
+            }
+            double secretScore = holdout >= 1 ? 1 : 1 - Math.max(0, member - holdout) / (1 - holdout);
+            score = Double.isNaN(score) ? secretScore : Math.min(score, secretScore);
+        }
+        if (Double.isNaN(score)) {
+            return Outcome.leftOut("the breakdown has no holdout control, so the reconstruction accuracy has no "
+                    + "baseline");
+        }
+        return Outcome.of(score);
     }
 
-    private static Outcome tstrAuc(double tstr, Map<String, Double> others) {
+    private static void membership(String id) {
+        add(id, Kind.SCORED, "1 - 2 max(0, AUC - 0.5)", Direction.LOWER_IS_BETTER,
+                (v, others, breakdown) -> Outcome.of(1 - 2 * Math.max(0, v - 0.5)));
+    }
+
+    private static Outcome tstrAuc(double tstr, Map<String, Double> others, Map<String, Double> breakdown) {
         Double trtr = others.get(TRTR_AUC);
         if (trtr == null) {
             return Outcome.leftOut("utility.trtr.auc is missing, so the TSTR AUC has no reference");
@@ -203,7 +242,7 @@ public final class ScoreRules {
         return Outcome.of((tstr - 0.5) / (trtr - 0.5));
     }
 
-    private static Outcome tstrR2(double tstr, Map<String, Double> others) {
+    private static Outcome tstrR2(double tstr, Map<String, Double> others, Map<String, Double> breakdown) {
         Double trtr = others.get(TRTR_R2);
         if (trtr == null) {
             return Outcome.leftOut("utility.trtr.r2 is missing, so the TSTR R2 has no reference");
@@ -215,7 +254,7 @@ public final class ScoreRules {
         return Outcome.of(tstr / trtr);
     }
 
-    private static Outcome exactMatch(double rate, Map<String, Double> others) {
+    private static Outcome exactMatch(double rate, Map<String, Double> others, Map<String, Double> breakdown) {
         Double holdout = others.get(EXACT_MATCH_HOLDOUT_RATE);
         if (holdout == null) {
             return Outcome.of(1 - rate);
@@ -239,9 +278,9 @@ public final class ScoreRules {
         Direction direction = result.direction() == null ? Direction.NEUTRAL : result.direction();
         return switch (direction) {
             case HIGHER_IS_BETTER -> new Rule(result.id(), Kind.SCORED, "value clipped to [0, 1] (fallback)",
-                    direction, (v, others) -> Outcome.of(v));
+                    direction, (v, others, breakdown) -> Outcome.of(v));
             case LOWER_IS_BETTER -> new Rule(result.id(), Kind.SCORED, "1 - value clipped to [0, 1] (fallback)",
-                    direction, (v, others) -> Outcome.of(1 - v));
+                    direction, (v, others, breakdown) -> Outcome.of(1 - v));
             case NEUTRAL -> new Rule(result.id(), Kind.REFERENCE, "neutral metric without a rule, not scored",
                     direction, null);
         };

@@ -125,8 +125,8 @@ public final class TrustIndex {
         boolean allDisqualified = !finished.isEmpty() && finished.stream().allMatch(CandidateScore::disqualified);
         List<String> applied = constraints.stream().map(Constraint::expression).toList();
         return new Ranking(settings.normalisation(), settings.aggregation(), settings.profile(),
-                settings.weightsById(), applied, settings.defaultConstraints(), settings.sensitivity(), finished, front, allDisqualified,
-                rankingNotes(settings));
+                settings.weightsById(), applied, settings.defaultConstraints(), settings.sensitivity(), finished,
+                front, allDisqualified, rankingNotes(settings));
     }
 
     private static List<String> rankingNotes(TrustSettings settings) {
@@ -179,7 +179,8 @@ public final class TrustIndex {
                         valueSum += result.value();
                         valueCount++;
                         if (rule.kind() == ScoreRules.Kind.SCORED) {
-                            ScoreRules.Outcome outcome = rule.score(result.value(), okValues.get(r));
+                            ScoreRules.Outcome outcome = rule.score(result.value(), okValues.get(r),
+                                    result.breakdown());
                             if (outcome.score() != null) {
                                 summary.absoluteByRepeat[r] = outcome.score();
                                 scoredCount++;

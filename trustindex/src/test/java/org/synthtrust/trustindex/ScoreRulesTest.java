@@ -51,6 +51,17 @@ class ScoreRulesTest {
         assertThat(score("privacy.exact_match.holdout_rate", 0.2, Map.of())).isNull();
     }
 
+    /** Two secrets: (0.9 - 0.8) / 0.2 = 0.5 and no gain for the second, so the worst secret gives 0.5. */
+    @Test
+    void reconstructionUsesHoldoutControl() {
+        MetricResult result = Results.withBreakdown("x", "privacy.reconstruction.accuracy", 0.9, Map.of(
+                "income", 0.9, "income|holdout_accuracy", 0.8, "income|majority_baseline", 0.75,
+                "sex", 0.6, "sex|holdout_accuracy", 0.7));
+        ScoreRules.Rule rule = ScoreRules.ruleFor(result);
+        assertThat(rule.score(0.9, Map.of(), result.breakdown()).score()).isCloseTo(0.5, within(1e-9));
+        assertThat(rule.score(0.9, Map.of(), Map.of()).score()).isNull();
+    }
+
     @Test
     void unknownMetricFallsBack() {
         MetricResult lower = new MetricResult("privacy.new_attack.risk", "x", Pillar.PRIVACY,

@@ -14,7 +14,9 @@ import org.synthtrust.core.table.Table;
  * <p>A generator that learned nothing about individual training rows places a synthetic row closer to the
  * training table with probability n_train / (n_train + n_holdout), which is 0.5 only for equal sizes. The
  * default share therefore compares against random subsets of training and holdout of the same size
- * (the smaller table's size), both under the training table's scales. The reference convention of SDMetrics
+ * (the smaller table's size), both under the training table's scales, and counts a tie as one half. Ties are
+ * frequent with categorical columns, and counting them as "not closer" would put the no-memorisation share
+ * below 0.5. The reference convention of SDMetrics
  * 0.29 (DCROverfittingProtection) is reported too: full tables, each DCR scaled by the range of the table it
  * searches, and the score min(1, 2 (1 - share)), which assumes the 0.5 baseline whatever the sizes.
  */
@@ -30,8 +32,8 @@ public final class DcrAnalysis {
      * @param medianToHoldout       median DCR synthetic to holdout, same scales
      * @param fifthPercentileToTrain 5th percentile DCR synthetic to training
      * @param medianDistanceRatio   median NNDR synthetic to training (0 when the two nearest are both at 0)
-     * @param closerToTrain         share strictly closer to the training subset than to the holdout subset,
-     *                              with its Wilson interval
+     * @param closerToTrain         share closer to the training subset than to the holdout subset (ties count
+     *                              one half), with its Wilson interval
      * @param subsetRows            rows in each equal-size subset
      * @param protection            min(1, 2 (1 - share)) on the equal-size subsets
      * @param referenceCloserShare  the same share on full tables under the reference convention
@@ -45,8 +47,8 @@ public final class DcrAnalysis {
     }
 
     /**
-     * Runs the four neighbour searches (synthetic to training, to holdout, to each equal-size subset; the
-     * reference convention adds one with holdout scales when the scaling is by range).
+     * Runs up to five neighbour searches: synthetic to training and to holdout, to each equal-size subset
+     * that differs from its full table, and with range scaling one more to the holdout under its own ranges.
      */
     public static Result compute(Table train, Table holdout, Table synthetic, List<String> columns,
                                  DistanceScaling scaling, long seed, ForkJoinPool pool, ProgressListener progress,
@@ -76,7 +78,8 @@ public final class DcrAnalysis {
                 : NearestNeighbourSearch.search(syntheticRows, trainSubset, false, pool, progress, cancel).nearest();
         double[] toHoldoutSubset = subsetRows == holdoutRows.rows() ? toHoldout.nearest()
                 : NearestNeighbourSearch.search(syntheticRows, holdoutSubset, false, pool, progress, cancel).nearest();
-        int closer = countStrictlyCloser(toTrainSubset, toHoldoutSubset);
+        double closer = countStrictlyCloser(toTrainSubset, toHoldoutSubset) + 0.5 * countTies(toTrainSubset,
+                toHoldoutSubset);
         PrivacyStatistics.Interval closerInterval = syntheticRows.rows() == 0
                 ? new PrivacyStatistics.Interval(0, 0, 1)
                 : PrivacyStatistics.wilson(closer, syntheticRows.rows(), PrivacyStatistics.Z95);
@@ -107,7 +110,7 @@ public final class DcrAnalysis {
                             double protection, double expectedShare) {
     }
 
-    /** Computes only the reference convention: two neighbour searches instead of the five of {@link #compute}. */
+    /** Computes only the reference convention, with two neighbour searches instead of up to five. */
     public static Reference referenceConvention(Table train, Table holdout, Table synthetic, List<String> columns,
                                                 ForkJoinPool pool, ProgressListener progress,
                                                 CancellationToken cancel) {
@@ -126,6 +129,16 @@ public final class DcrAnalysis {
     /** Returns min(1, 2 (1 - share)), the SDMetrics overfitting-protection score. */
     public static double protectionScore(double closerToTrainShare) {
         return Math.min(1.0, 2.0 * (1.0 - closerToTrainShare));
+    }
+
+    private static int countTies(double[] toTrain, double[] toHoldout) {
+        int ties = 0;
+        for (int row = 0; row < toTrain.length; row++) {
+            if (toTrain[row] == toHoldout[row]) {
+                ties++;
+            }
+        }
+        return ties;
     }
 
     private static int countStrictlyCloser(double[] toTrain, double[] toHoldout) {

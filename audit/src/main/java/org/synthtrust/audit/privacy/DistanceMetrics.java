@@ -44,7 +44,8 @@ final class DistanceMetrics extends PrivacyMetric {
                 spec(HOLDOUT_MEDIAN, Direction.NEUTRAL, "median distance to closest holdout record (IQR-scaled); "
                         + "the no-memorisation reference for privacy.dcr.median"),
                 spec(CLOSER, Direction.LOWER_IS_BETTER, "share of synthetic rows closer to training than to "
-                        + "holdout, on equal-size subsets (0.5 expected without memorisation)"),
+                        + "holdout, on equal-size subsets, ties counted one half (0.5 expected without "
+                        + "memorisation)"),
                 spec(PROTECTION, Direction.HIGHER_IS_BETTER, "min(1, 2 x (1 - closer-to-train share)) on "
                         + "equal-size subsets"),
                 spec(PROTECTION_REFERENCE, Direction.HIGHER_IS_BETTER, "SDMetrics DCROverfittingProtection on the "

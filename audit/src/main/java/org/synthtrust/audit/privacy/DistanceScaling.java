@@ -1,7 +1,7 @@
 package org.synthtrust.audit.privacy;
 
 /**
- * How a numeric column's absolute difference is scaled before it is capped at 1 in {@link MixedDistance}.
+ * Scale that divides a numeric column's absolute difference before it is capped at 1 in {@link MixedDistance}.
  * Both scales come from the real training column only, never from the synthetic table.
  */
 public enum DistanceScaling {

@@ -117,7 +117,11 @@ public final class LinearReconstructionAttack {
                 .maxEvaluations(1000)
                 .maxIterations(1000)
                 .build();
-        LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer().optimize(problem);
+        // Guesses are thresholded at 0.5, so a relative tolerance of 1e-6 is far finer than any decision needs.
+        LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer()
+                .withCostRelativeTolerance(1e-6)
+                .withParameterRelativeTolerance(1e-6)
+                .optimize(problem);
         RealVector solution = optimum.getPoint();
         int correct = 0;
         for (int i = 0; i < n; i++) {

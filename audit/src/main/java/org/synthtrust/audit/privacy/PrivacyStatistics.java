@@ -46,7 +46,16 @@ public final class PrivacyStatistics {
      * @throws IllegalArgumentException when trials is not positive or successes is outside [0, trials]
      */
     public static Interval wilson(long successes, long trials, double z) {
-        if (trials <= 0 || successes < 0 || successes > trials) {
+        return wilson((double) successes, trials, z);
+    }
+
+    /**
+     * Returns the Wilson score interval for a count that may include halves (ties counted as one half).
+     *
+     * @throws IllegalArgumentException when trials is not positive or successes is outside [0, trials]
+     */
+    public static Interval wilson(double successes, long trials, double z) {
+        if (trials <= 0 || !(successes >= 0) || successes > trials) {
             throw new IllegalArgumentException("Wilson interval needs 0 <= successes <= trials and trials > 0; got "
                     + successes + " of " + trials);
         }

@@ -64,6 +64,29 @@ class ReferenceMetricsTest {
     }
 
     @Test
+    void freshRealRowsShareIsHalf() {
+        // A "generator" that emits fresh real rows has memorised nothing: the share must be 0.5 up to noise.
+        Table adult = TestTables.read(TestTables.ADULT.resolve("adult_train.csv"), java.util.Set.of(), 6000);
+        Table train = adult.selectRows(range(0, 3000));
+        Table holdout = adult.selectRows(range(3000, 4500));
+        Table fresh = adult.selectRows(range(4500, 6000));
+        DcrAnalysis.Result result = DcrAnalysis.compute(train, holdout, fresh, train.columnNames(),
+                DistanceScaling.IQR, 3, ForkJoinPool.commonPool(), ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(result.subsetRows()).isEqualTo(1500);
+        assertThat(result.closerToTrain().lower()).isLessThan(0.5);
+        assertThat(result.closerToTrain().upper()).isGreaterThan(0.5);
+        assertThat(result.protection()).isGreaterThan(0.9);
+    }
+
+    private static int[] range(int from, int to) {
+        int[] rows = new int[to - from];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = from + i;
+        }
+        return rows;
+    }
+
+    @Test
     void newRowShareMatchesReference() {
         MixedDistance distance = MixedDistance.fit(real, real.columnNames(), DistanceScaling.RANGE);
         double share = RowMatching.newRowShare(distance.encode(synthetic, "synthetic"), distance.encode(real, "real"));

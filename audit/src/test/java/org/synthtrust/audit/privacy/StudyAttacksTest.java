@@ -40,11 +40,11 @@ class StudyAttacksTest {
 
     @Test
     void reconstructionOfCopyBeatsBaseline() {
-        Table adult = TestTables.read(TestTables.ADULT.resolve("adult_train.csv"), Set.of(), 600);
-        Table train = adult.selectRows(range(0, 300));
-        Table holdout = adult.selectRows(range(300, 600));
+        Table adult = TestTables.read(TestTables.ADULT.resolve("adult_train.csv"), Set.of(), 400);
+        Table train = adult.selectRows(range(0, 200));
+        Table holdout = adult.selectRows(range(200, 400));
         LinearReconstructionAttack.Outcome outcome = LinearReconstructionAttack.run(train, holdout, train,
-                QUASI_IDENTIFIERS, "income", 300, 4);
+                QUASI_IDENTIFIERS, "income", 200, 4);
         assertThat(outcome.queries()).isGreaterThan(20);
         assertThat(outcome.memberAccuracy().value()).isGreaterThan(outcome.baseline() + 0.05);
         assertThat(outcome.memberAccuracy().value()).isGreaterThan(outcome.holdoutAccuracy());

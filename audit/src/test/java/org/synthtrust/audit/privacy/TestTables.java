@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.synthtrust.core.io.CsvReader;
 import org.synthtrust.core.table.CategoricalColumn;
 import org.synthtrust.core.table.Column;
 import org.synthtrust.core.table.IntegerColumn;
@@ -19,9 +20,10 @@ import org.synthtrust.core.table.RealColumn;
 import org.synthtrust.core.table.Table;
 
 /**
- * Reads the shared test CSVs into tables for the privacy tests: a column whose present values all parse as
- * integers becomes an integer column, as numbers a real column, anything else (or a name in
- * {@code categorical}) a categorical column. Empty cells and {@code ?} are missing.
+ * Reads the shared test CSVs into tables for the privacy tests. Whole files go through {@link CsvReader}.
+ * The first rows of a large file are read here instead: a column whose present values all parse as integers
+ * becomes an integer column, as numbers a real column, anything else (or a name in {@code categorical}) a
+ * categorical column. Empty cells and {@code ?} are missing.
  */
 final class TestTables {
     static final Path CASES = Path.of("/work/shared/cases/inputs");
@@ -31,8 +33,9 @@ final class TestTables {
     private TestTables() {
     }
 
-    static Table read(Path file, String... categorical) {
-        return read(file, Set.of(categorical), Integer.MAX_VALUE);
+    /** Reads a whole file with the project's CSV reader and its type inference (no schema). */
+    static Table read(Path file) {
+        return CsvReader.readTable(file, null);
     }
 
     static Table read(Path file, Set<String> categorical, int maxRows) {
@@ -53,7 +56,7 @@ final class TestTables {
                 cells.add(row);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            throw new IllegalStateException("failed to read test file " + file, e);
         }
         List<Column> columns = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {

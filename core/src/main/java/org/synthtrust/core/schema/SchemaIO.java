@@ -21,6 +21,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -88,8 +91,26 @@ public final class SchemaIO {
         if (schema == null) {
             throw new InvalidInputException("schema file " + source + " contains null; it needs a \"columns\" object");
         }
+        schema = normaliseNames(schema, source);
         SchemaValidator.validate(schema, source);
         return schema;
+    }
+
+    /**
+     * Returns the schema with column names in Unicode NFC, the form the CSV reader gives header names, so a
+     * name typed with combining accents still matches. Two keys that become equal are rejected.
+     */
+    private static Schema normaliseNames(Schema schema, String source) {
+        Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+        for (Map.Entry<String, ColumnSpec> entry : schema.columns().entrySet()) {
+            String name = Normalizer.normalize(entry.getKey(), Normalizer.Form.NFC);
+            if (columns.containsKey(name)) {
+                throw new InvalidInputException("columns." + name + " is listed twice in schema " + source
+                        + " (once with combining accents); keep one entry");
+            }
+            columns.put(name, entry.getValue());
+        }
+        return new Schema(schema.missingMarkers(), columns);
     }
 
     /** Writes a schema as JSON, or YAML for {@code .yaml}/{@code .yml} names, atomically. */

@@ -208,4 +208,15 @@ class SchemaIOTest {
             assertThat(SchemaIO.read(file)).as(name).isEqualTo(schema);
         }
     }
+
+    @Test
+    void namesNormalisedToNfc() {
+        Schema schema = json("{\"columns\": {\"Gro\u0308\u00dfe\": {\"type\": \"real\"}}}");
+
+        assertThat(schema.columns().keySet()).containsExactly("Gr\u00f6\u00dfe");
+        assertThatThrownBy(() -> json("{\"columns\": {\"Gro\u0308\u00dfe\": {\"type\": \"real\"}, "
+                + "\"Gr\u00f6\u00dfe\": {\"type\": \"real\"}}}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("listed twice");
+    }
 }
