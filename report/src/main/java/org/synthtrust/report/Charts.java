@@ -154,10 +154,14 @@ public final class Charts {
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
             renderer.setSeriesStroke(i, new BasicStroke(1.6f));
         }
+
         NumberAxis x = new NumberAxis(spec.xLabel());
         NumberAxis y = new NumberAxis(spec.yLabel());
         x.setAutoRangeIncludesZero(false);
         y.setAutoRangeIncludesZero(false);
+        // Candidates with equal scores would collapse the range and print ticks such as "7E-1" five times.
+        x.setAutoRangeMinimumSize(0.05);
+        y.setAutoRangeMinimumSize(0.05);
         if (spec.xMax() != null) {
             // Zoomed view (the low-FPR part of a ROC curve): the y axis follows the points inside the zoom.
             double yMax = spec.xMax();
@@ -195,6 +199,7 @@ public final class Charts {
                 }
             }
         }
+
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(spec.title(), new double[][] {xs, ys, zs});
         String[] columns = spec.categories().toArray(new String[0]);
@@ -203,7 +208,7 @@ public final class Charts {
             rows[r] = columns[n - 1 - r];
         }
         SymbolAxis x = new SymbolAxis(spec.xLabel(), columns) {
-            // SymbolAxis drops vertical labels it judges to overlap by their horizontal width; every
+            // SymbolAxis drops vertical labels that it judges to overlap by their horizontal width. Every
             // column of a correlation matrix needs its label, and rotated labels only need the line height.
             @Override
             protected List<NumberTick> refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
@@ -245,7 +250,7 @@ public final class Charts {
         return chart;
     }
 
-    /** Blue-white-red diverging colour for t in [0, 1]; white at 0.5 so a zero difference reads as blank. */
+    /** Blue-white-red diverging colour for t in [0, 1], white at 0.5 so that a zero difference reads as blank. */
     static Color diverging(double t) {
         Color low = new Color(0x2166AC);
         Color high = new Color(0xB2182B);

@@ -46,6 +46,7 @@ public final class PdfRenderer {
     private static final float TABLE = 7.5f;
     private static final float PAD = 3f;
     private static final float MAX_COLUMN = 200f;
+    private static final float MAX_WORD = 120f;
     private static final float CHART_HEIGHT = 215f;
     private static final int TOC_LINES_PER_PAGE = 40;
     private static final Color INK = new Color(0x222222);
@@ -242,14 +243,21 @@ public final class PdfRenderer {
                 lines.add(current.toString());
                 current.setLength(0);
             }
-            // A word wider than the line is broken by code points.
+            // A word wider than the line is broken after the last '.', '_', '=', ',' or '-' that fits (metric
+            // ids, group lists), or else between code points.
             StringBuilder piece = new StringBuilder();
             int[] cps = word.codePoints().toArray();
             for (int cp : cps) {
                 String next = piece.toString() + new String(Character.toChars(cp));
                 if (width(next, font, size) > max && piece.length() > 0) {
-                    lines.add(piece.toString());
-                    piece.setLength(0);
+                    int cut = lastBreak(piece);
+                    if (cut > 0 && cut < piece.length()) {
+                        lines.add(piece.substring(0, cut));
+                        piece.delete(0, cut);
+                    } else {
+                        lines.add(piece.toString());
+                        piece.setLength(0);
+                    }
                 }
                 piece.appendCodePoint(cp);
             }
@@ -344,7 +352,8 @@ public final class PdfRenderer {
                 word = Math.max(word, longestWord(cells[c], regular));
             }
             natural[c] = Math.min(MAX_COLUMN, Math.max(24f, w + 2 * PAD + 1));
-            minimum[c] = Math.min(natural[c], Math.max(24f, word + 2 * PAD + 1));
+            // Words longer than MAX_WORD (long group lists in reasons) are broken so tables rarely need slicing.
+            minimum[c] = Math.min(natural[c], Math.max(24f, Math.min(MAX_WORD, word) + 2 * PAD + 1));
         }
 
         int keys = Math.min(table.keyColumns(), n);
@@ -436,6 +445,16 @@ public final class PdfRenderer {
         }
     }
 
+    private static int lastBreak(CharSequence text) {
+        for (int i = text.length() - 1; i > 0; i--) {
+            char c = text.charAt(i - 1);
+            if (c == '.' || c == '_' || c == '=' || c == ',' || c == '-') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private float longestWord(String cleaned, PDType0Font font) throws IOException {
         float max = 0;
         for (String word : cleaned.split(" ")) {
@@ -521,7 +540,7 @@ public final class PdfRenderer {
     private static float chartHeight(ReportModel.Chart chart, boolean wide) {
         if ("hbar".equals(chart.kind())) {
             int bars = chart.categories().size() * Math.max(1, chart.series().size());
-            return Math.min(TOP - BOTTOM - 20, Math.max(CHART_HEIGHT, 100 + 6.5f * bars + 5f * chart.categories().size()));
+            return Math.min(TOP - BOTTOM - 20, Math.max(CHART_HEIGHT, 100 + 6.5f * bars + 9f * chart.categories().size()));
         }
         if ("heatmap".equals(chart.kind())) {
             return wide ? CHART_HEIGHT * 1.8f : CHART_HEIGHT + 40;

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.synthtrust.audit.AuditResult;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.audit.Pillar;
+import org.synthtrust.core.schema.Schema;
 import org.synthtrust.trustindex.Ranking;
 
 /**
@@ -31,7 +32,8 @@ final class PillarCharts {
     private PillarCharts() { }
 
     static ReportModel.PillarSection section(Pillar pillar, AuditResult audit, Ranking ranking,
-                                             List<ReportModel.Candidate> candidates, String recommended, int k) {
+                                             List<ReportModel.Candidate> candidates, String recommended, int k,
+                                             Schema schema) {
         String focus = recommended != null ? recommended : audit.candidates().isEmpty() ? null : audit.candidates().get(0);
         List<MetricResult> metrics = new ArrayList<>();
         Map<String, Double> scores = new LinkedHashMap<>();
@@ -42,15 +44,17 @@ final class PillarCharts {
             if (result.pillar() != pillar) {
                 continue;
             }
-            // The raw chart data may hold real counts or matrices; only the suppressed charts built below leave.
+            // The raw chart data may hold real counts or matrices, so only the suppressed charts built below
+            // leave. A breakdown keyed by groups (not by columns) can reveal a small group, so it is dropped too.
+            Map<String, Double> breakdown = isPerColumn(result, schema) ? result.breakdown() : null;
             metrics.add(new MetricResult(result.id(), result.candidate(), result.pillar(), result.direction(),
-                    result.value(), result.lower(), result.upper(), result.status(), result.reason(),
-                    result.breakdown(), null));
+                    result.value(), result.lower(), result.upper(), result.status(), redact(result.reason(), k),
+                    breakdown, null));
             Double score = score(ranking, result.candidate(), result.id());
             if (score != null) {
                 scores.put(ReportLayout.scoreKey(result.candidate(), result.id()), score);
             }
-            if (!perColumnDone && isPerColumn(result) && result.candidate().equals(focus)) {
+            if (!perColumnDone && breakdown != null && result.candidate().equals(focus)) {
                 perColumnDone = true;
                 charts.add(perColumnBars(result));
                 tables.add(perColumnTable(audit, result.id()));
@@ -94,9 +98,40 @@ final class PillarCharts {
         return null;
     }
 
-    private static boolean isPerColumn(MetricResult result) {
-        return result.breakdown() != null && !result.breakdown().isEmpty()
-                && result.breakdown().keySet().stream().noneMatch(key -> key.contains("|"));
+    /** True when every breakdown key is a schema column (or, without a schema, no key names a group). */
+    static boolean isPerColumn(MetricResult result, Schema schema) {
+        if (result.breakdown() == null || result.breakdown().isEmpty()) {
+            return false;
+        }
+        for (String key : result.breakdown().keySet()) {
+            boolean column = schema == null ? !key.contains("|") && !key.contains("=") : schema.columns().containsKey(key);
+            if (!column) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final java.util.regex.Pattern SMALL_COUNT = java.util.regex.Pattern.compile(
+            "([^,;:()]*?)\\((\\d+) real rows?([^)]*)\\)");
+
+    /**
+     * Removes group labels that the audit names together with a real count below k, such as
+     * "native-country=Holand-Netherlands (1 real rows)", and replaces the count by "&lt; k".
+     */
+    static String redact(String reason, int k) {
+        if (reason == null) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = SMALL_COUNT.matcher(reason);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            long count = Long.parseLong(matcher.group(2));
+            String replacement = count < k ? " a group with < " + k + " real rows" : matcher.group();
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private static ReportModel.Chart perColumnBars(MetricResult result) {
@@ -149,10 +184,11 @@ final class PillarCharts {
         }
         Object real = chart.containsKey("real") ? chart.get("real") : chart.get("real_pearson");
         Object synthetic = chart.containsKey("synthetic") ? chart.get("synthetic") : chart.get("synthetic_pearson");
-        if (chart.containsKey("columns") && real instanceof List<?> && synthetic instanceof List<?>) {
+        if (chart.containsKey("columns") && (real instanceof List<?> || real instanceof Map<?, ?>)
+                && (synthetic instanceof List<?> || synthetic instanceof Map<?, ?>)) {
             List<String> columns = strings(chart.get("columns"));
-            List<List<Double>> r = matrix(real);
-            List<List<Double>> s = matrix(synthetic);
+            List<List<Double>> r = real instanceof Map<?, ?> map ? pairMatrix(map, columns) : matrix(real);
+            List<List<Double>> s = synthetic instanceof Map<?, ?> map ? pairMatrix(map, columns) : matrix(synthetic);
             List<List<Double>> d = new ArrayList<>();
             for (int i = 0; i < r.size(); i++) {
                 List<Double> row = new ArrayList<>();
@@ -168,9 +204,11 @@ final class PillarCharts {
             charts.add(new ReportModel.Chart("heatmap", "Correlation difference (synthetic - real)", null, null, columns,
                     null, null, d, null, null));
         }
-        if (chart.containsKey("fpr") && chart.containsKey("tpr")) {
-            List<Double> fpr = doubles(chart.get("fpr")).length == 0 ? List.of() : boxed(doubles(chart.get("fpr")));
-            List<Double> tpr = boxed(doubles(chart.get("tpr")));
+        Object fprData = chart.containsKey("fpr") ? chart.get("fpr") : chart.get("roc_fpr");
+        Object tprData = chart.containsKey("tpr") ? chart.get("tpr") : chart.get("roc_tpr");
+        if (fprData instanceof List<?> && tprData instanceof List<?>) {
+            List<Double> fpr = boxed(doubles(fprData));
+            List<Double> tpr = boxed(doubles(tprData));
             List<ReportModel.Line> lines = List.of(new ReportModel.Line("attack", fpr, tpr),
                     new ReportModel.Line("chance", List.of(0.0, 1.0), List.of(0.0, 1.0)));
             charts.add(new ReportModel.Chart("line", "ROC of " + title, "false positive rate", "true positive rate",
@@ -185,7 +223,85 @@ final class PillarCharts {
                             new ReportModel.Series("holdout to train", boxed(doubles(chart.get("holdout_to_train"))), null, null)),
                     null, null, null, null));
         }
+        charts.addAll(groupCharts(chart, k));
         return charts;
+    }
+
+    /**
+     * Builds representation and outcome-rate charts from per-attribute group lists
+     * ({@code attribute: [{group, real_count, real_share, synthetic_share, real_positive_rate,
+     * synthetic_positive_rate}]}). Groups below k real records are left out by {@link SmallCells#groupRates}.
+     */
+    private static List<ReportModel.Chart> groupCharts(Map<String, Object> chart, int k) {
+        List<ReportModel.Chart> charts = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : chart.entrySet()) {
+            if (!(entry.getValue() instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?> first)
+                    || !first.containsKey("group") || !first.containsKey("real_count")) {
+                continue;
+            }
+            int n = list.size();
+            List<String> groups = new ArrayList<>();
+            long[] counts = new long[n];
+            double[] realShare = new double[n];
+            double[] syntheticShare = new double[n];
+            double[] realRate = new double[n];
+            double[] syntheticRate = new double[n];
+            boolean rates = first.containsKey("real_positive_rate");
+            for (int i = 0; i < n; i++) {
+                Map<?, ?> group = (Map<?, ?>) list.get(i);
+                groups.add(String.valueOf(group.get("group")));
+                counts[i] = number(group.get("real_count")) == null ? 0 : Math.round(number(group.get("real_count")));
+                realShare[i] = orNaN(number(group.get("real_share")));
+                syntheticShare[i] = orNaN(number(group.get("synthetic_share")));
+                realRate[i] = orNaN(number(group.get("real_positive_rate")));
+                syntheticRate[i] = orNaN(number(group.get("synthetic_positive_rate")));
+            }
+            ReportModel.Chart shares = SmallCells.groupRates("Representation by " + entry.getKey(), groups, counts,
+                    realShare, syntheticShare, k);
+            charts.add(new ReportModel.Chart("hbar", shares.title(), "group", "share of records", shares.categories(),
+                    nanToNull(shares.series()), null, null, null, shares.note()));
+            if (rates) {
+                ReportModel.Chart outcome = SmallCells.groupRates("Positive outcome rate by " + entry.getKey(), groups,
+                        counts, realRate, syntheticRate, k);
+                charts.add(new ReportModel.Chart("hbar", outcome.title(), "group", "positive outcome rate",
+                        outcome.categories(), nanToNull(outcome.series()), null, null, null, outcome.note()));
+            }
+        }
+        return charts;
+    }
+
+    private static Double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    private static List<ReportModel.Series> nanToNull(List<ReportModel.Series> series) {
+        List<ReportModel.Series> out = new ArrayList<>();
+        for (ReportModel.Series s : series) {
+            out.add(new ReportModel.Series(s.name(), s.values().stream().map(v -> v == null || v.isNaN() ? null : v).toList(),
+                    s.lower(), s.upper()));
+        }
+        return out;
+    }
+
+    /** Turns a map of {@code "a|b"} pair values into a symmetric matrix over {@code columns}; the diagonal is empty. */
+    private static List<List<Double>> pairMatrix(Map<?, ?> pairs, List<String> columns) {
+        List<List<Double>> out = new ArrayList<>();
+        for (String a : columns) {
+            List<Double> row = new ArrayList<>();
+            for (String b : columns) {
+                Object value = pairs.get(a + "|" + b);
+                if (value == null) {
+                    value = pairs.get(b + "|" + a);
+                }
+                row.add(a.equals(b) ? null : number(value));
+            }
+            out.add(row);
+        }
+        return out;
     }
 
     private static ReportModel.Chart tstrBars(List<MetricResult> metrics, List<String> candidates) {
@@ -198,8 +314,9 @@ final class PillarCharts {
         for (String candidate : candidates) {
             List<Double> values = new ArrayList<>();
             for (String id : ids) {
+                // A metric that did not compute (status not ok) has a null value and leaves a gap in the chart.
                 values.add(metrics.stream().filter(m -> m.candidate().equals(candidate) && m.id().equals(id))
-                        .map(MetricResult::value).findFirst().orElse(null));
+                        .findFirst().map(MetricResult::value).orElse(null));
             }
             series.add(new ReportModel.Series("TSTR " + candidate, values, null, null));
         }

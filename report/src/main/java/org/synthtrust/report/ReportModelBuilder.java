@@ -113,7 +113,7 @@ public final class ReportModelBuilder {
 
         List<ReportModel.PillarSection> pillars = new ArrayList<>();
         for (Pillar pillar : Pillar.values()) {
-            pillars.add(PillarCharts.section(pillar, audit, ranking, candidates, recommended, k));
+            pillars.add(PillarCharts.section(pillar, audit, ranking, candidates, recommended, k, schema));
         }
         return new ReportModel(ReportModel.FORMAT_VERSION, cover,
                 new ReportModel.Disclosure(k, "counts below k shown as \"< k\" and left out of per-group rates"),
@@ -157,6 +157,10 @@ public final class ReportModelBuilder {
         JsonNode provenance = readTree(dir.resolve("synthetic").resolve(name + ".provenance.json"));
         if (provenance == null) {
             provenance = readTree(dir.resolve("synthetic").resolve(name + "-r1.provenance.json"));
+        }
+        // The study runner wraps the model provenance with the candidate, repeat and sampled row count.
+        if (provenance != null && provenance.has("model") && provenance.get("model").isObject()) {
+            provenance = provenance.get("model");
         }
         String method = provenance != null && provenance.hasNonNull("method") ? provenance.get("method").asText()
                 : "external";

@@ -52,6 +52,28 @@ class ReportModelBuilderTest {
         assertThat(pdf).contains("Per-column fidelity.detection.auc");
         assertThat(pdf).contains("ROC of privacy.mia.distance.auc, low-FPR zoom");
         assertThat(pdf).contains("1 group(s) with fewer than 10 real records omitted");
+        assertThat(pdf).contains("Representation by native-country");
+        assertThat(pdf).contains("Positive outcome rate by native-");
+        assertThat(pdf).contains("United-States");
+    }
+
+    @Test
+    void smallGroupInReasonRedacted() {
+        String reason = "excluded below the minimum group size 5: native-country=Holand-Netherlands (1 real rows); "
+                + "kept: sex=Female (10771 real rows)";
+        String redacted = PillarCharts.redact(reason, 10);
+        assertThat(redacted).doesNotContain("Holand-Netherlands");
+        assertThat(redacted).contains("a group with < 10 real rows");
+        assertThat(redacted).contains("sex=Female (10771 real rows)");
+    }
+
+    @Test
+    void groupKeyedBreakdownDropped() {
+        org.synthtrust.audit.MetricResult byGroup = new org.synthtrust.audit.MetricResult("fairness.x", "mst",
+                org.synthtrust.audit.Pillar.FAIRNESS, org.synthtrust.audit.Direction.LOWER_IS_BETTER, 0.1, null, null,
+                org.synthtrust.audit.MetricStatus.OK, null, java.util.Map.of("native-country=Holand-Netherlands", 3e-5),
+                null);
+        assertThat(PillarCharts.isPerColumn(byGroup, null)).isFalse();
     }
 
     @Test

@@ -81,9 +81,20 @@ final class StudyFolderFixture {
             groups.put("synthetic_rates", List.of(0.30, 0.08, 0.5));
             own.add(new MetricResult("fairness.outcome_rate.max_gap_change", name, Pillar.FAIRNESS,
                     Direction.LOWER_IS_BETTER, 0.03, null, null, MetricStatus.OK, null, null, groups));
+            Map<String, Object> representation = new LinkedHashMap<>();
+            representation.put("native-country", List.of(
+                    Map.of("group", "United-States", "real_count", 700, "real_share", 0.99, "synthetic_share", 0.98,
+                            "real_positive_rate", 0.25, "synthetic_positive_rate", 0.24),
+                    Map.of("group", ReportFixtures.CANARY_VALUE, "real_count", 1, "real_share", 0.001,
+                            "synthetic_share", 0.002, "real_positive_rate", 1.0, "synthetic_positive_rate", 0.5)));
+            own.add(new MetricResult("fairness.representation.max_gap", name, Pillar.FAIRNESS,
+                    Direction.LOWER_IS_BETTER, 0.01, null, null, MetricStatus.OK,
+                    "excluded below the minimum group size 5: native-country=" + ReportFixtures.CANARY_VALUE
+                            + " (1 real rows)", Map.of("native-country=" + ReportFixtures.CANARY_VALUE, 0.001),
+                    representation));
             Map<String, Object> roc = new LinkedHashMap<>();
-            roc.put("fpr", List.of(0.0, 0.01, 0.05, 0.2, 0.5, 1.0));
-            roc.put("tpr", List.of(0.0, 0.012, 0.055, 0.21, 0.51, 1.0));
+            roc.put("roc_fpr", List.of(0.0, 0.01, 0.05, 0.2, 0.5, 1.0));
+            roc.put("roc_tpr", List.of(0.0, 0.012, 0.055, 0.21, 0.51, 1.0));
             own.add(new MetricResult("privacy.mia.distance.auc", name, Pillar.PRIVACY, Direction.LOWER_IS_BETTER,
                     0.51, 0.49, 0.53, MetricStatus.OK, null, null, roc));
             own.add(new MetricResult("privacy.claimed.epsilon", name, Pillar.PRIVACY, Direction.NEUTRAL,
