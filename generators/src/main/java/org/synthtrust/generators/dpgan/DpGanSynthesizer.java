@@ -180,7 +180,8 @@ public class DpGanSynthesizer implements Synthesizer {
                     + "differential privacy guarantee does not cover which values they contain.");
         }
         if (!isPrivate) {
-            notices.add("Not differentially private: trained without clipping or noise, for comparison only.");
+            notices.add("Not differentially private: trained without clipping or noise, for comparison only. The "
+                    + "default sample size is the exact training row count.");
         } else if (ledger.isTestMode()) {
             notices.add("Seeded test mode: the noise is reproducible and the output is not differentially private.");
         }

@@ -37,8 +37,8 @@ final class GanTrainer {
      * @param samplingRate Poisson sampling rate q
      * @param expectedBatch the public expected batch size q n^ used as the gradient divisor and fake batch size
      */
-    record Settings(double temperature, int noiseDim, double learningRateGenerator, double learningRateDiscriminator, double clipNorm,
-            double noiseMultiplier, double samplingRate, int expectedBatch, long steps) { }
+    record Settings(double temperature, int noiseDim, double learningRateGenerator, double learningRateDiscriminator,
+            double clipNorm, double noiseMultiplier, double samplingRate, int expectedBatch, long steps) { }
 
     /** Per-step callback for logging epsilon spent so far. */
     interface StepListener {

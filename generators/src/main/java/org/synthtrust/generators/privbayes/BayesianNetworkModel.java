@@ -111,7 +111,7 @@ public final class BayesianNetworkModel implements FittedModel {
         return encoder.decode(codes, random);
     }
 
-    /** Inverse-CDF draw from {@code table[offset .. offset + size)}, which sums to 1. */
+    /** Draws a code by inverse CDF from {@code table[offset .. offset + size)}, which sums to 1. */
     private static int draw(double[] table, int offset, int size, RandomGenerator random) {
         double u = random.nextDouble();
         double cumulative = 0;

@@ -124,7 +124,7 @@ public final class PrivBayesSynthesizer implements Synthesizer {
         double totalShare = parameters.getDouble("total_share");
         double[] counted = budget.noisyTotal(train.rowCount(), totalShare);
         double noisyTotal = Math.max(1, counted[0]);
-        double lowerBound = Math.max(2, counted[0] - counted[1]);
+        double lowerBound = Math.max(3, counted[0] - counted[1]);
         double beta = parameters.getDouble("beta");
         budget.split(beta, d);
         double tau = noisyTotal / (parameters.getDouble("theta") * budget.conditionalScale(d));
@@ -146,7 +146,10 @@ public final class PrivBayesSynthesizer implements Synthesizer {
         order[0] = ledger.random().generator().nextInt(d);
         parents[order[0]] = new int[0];
         inNetwork[order[0]] = true;
-        double sensitivity = mutualInformationSensitivity(lowerBound);
+        // NOTE: Lemma 1 bounds the change of I when one record is replaced in a table of n rows, and it has not
+        // been re-derived for add/remove-one neighbours here. Evaluating it at n_low - 1, where both tables of
+        // an add/remove pair have at least that many rows, keeps the bound on the conservative side.
+        double sensitivity = mutualInformationSensitivity(lowerBound - 1);
         Map<String, Double> cache = new ConcurrentHashMap<>();
         for (int step = 1; step < d; step++) {
             cancel.throwIfCancelled();
@@ -261,7 +264,10 @@ public final class PrivBayesSynthesizer implements Synthesizer {
         result.add(current.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    /** Mutual information (nats) between {@code pair[0]} and the joint of {@code pair[1..]} on the exact codes. */
+    /**
+     * Computes the mutual information (nats) between {@code pair[0]} and the joint of {@code pair[1..]} on the
+     * exact codes.
+     */
     static double mutualInformation(int[][] codes, Domain domain, int[] pair) {
         int child = pair[0];
         int[] parentSet = Arrays.copyOfRange(pair, 1, pair.length);

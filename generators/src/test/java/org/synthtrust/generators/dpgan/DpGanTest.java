@@ -254,6 +254,27 @@ class DpGanTest {
     }
 
     @Test
+    void progressAndCancellationPerStep(@TempDir Path directory) throws IOException {
+        Schema[] schema = new Schema[1];
+        Table table = plantedTable(directory, schema);
+        List<Double> fractions = new java.util.ArrayList<>();
+        CancellationToken cancel = new CancellationToken();
+        ProgressListener listener = (stage, fraction) -> {
+            if (stage.equals("train GAN")) {
+                fractions.add(fraction);
+                if (fractions.size() == 3) {
+                    cancel.cancel();
+                }
+            }
+        };
+        PrivacyLedger ledger = new PrivacyLedger(PrivacyBudget.of(2.0, 1e-5), DpRandom.seededForTesting(3));
+        assertThrows(org.synthtrust.core.progress.CancelledException.class, () -> Synthesizers.byId("dpgan")
+                .fit(table, schema[0], ledger, TINY, listener, cancel));
+        // Five steps are planned: the fourth checks the token and stops.
+        assertEquals(List.of(0.2, 0.4, 0.6), fractions);
+    }
+
+    @Test
     void nonPrivateModeLabelled(@TempDir Path directory) throws IOException {
         Schema[] schema = new Schema[1];
         Table table = plantedTable(directory, schema);

@@ -17,8 +17,8 @@ import org.synthtrust.generators.FittedModel;
 
 /**
  * Fit time and mean 2-way total variation distance of PrivBayes on the discretised Adult table. Run from the
- * repository root with the test classpath; arguments: epsilon (default 1), runs (default 3), extra
- * {@code name=value} parameters.
+ * repository root with the test classpath. Arguments: epsilon (default 1), runs (default 3), then
+ * {@code name=value} parameters of the method and optionally {@code delta=value} (default 0).
  */
 public final class PrivBayesBenchmark {
     private PrivBayesBenchmark() {
@@ -32,6 +32,8 @@ public final class PrivBayesBenchmark {
             String[] pair = args[i].split("=", 2);
             params.put(pair[0], pair[1]);
         }
+        String deltaText = params.remove("delta");
+        double delta = deltaText == null ? 0 : Double.parseDouble(deltaText);
         Path directory = Path.of("sample-data/adult_discretized");
         Schema schema = SchemaIO.read(directory.resolve("schema.json"));
         Table table = CsvReader.readTable(directory.resolve("adult_discretized.csv"), schema);
@@ -39,7 +41,7 @@ public final class PrivBayesBenchmark {
         double totalTvd = 0;
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
-            PrivacyLedger ledger = new PrivacyLedger(PrivacyBudget.of(epsilon, 0), DpRandom.secure());
+            PrivacyLedger ledger = new PrivacyLedger(PrivacyBudget.of(epsilon, delta), DpRandom.secure());
             FittedModel model = new PrivBayesSynthesizer().fit(table, schema, ledger, params, ProgressListener.NONE,
                     CancellationToken.NONE);
             Table synthetic = model.sample(model.defaultRows(), new SplittableRandom());

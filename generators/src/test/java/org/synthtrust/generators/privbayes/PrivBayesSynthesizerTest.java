@@ -166,7 +166,8 @@ class PrivBayesSynthesizerTest {
         Path schemaFile = directory.resolve("base-small.schema.json");
         Files.writeString(schemaFile, "{\"columns\": {"
                 + "\"region\": {\"type\": \"categorical\", \"categories\": [\"north\", \"south\", \"east\"]},"
-                + "\"age_band\": {\"type\": \"categorical\", \"categories\": [\"18-29\", \"30-44\", \"45-64\", \"65+\"]},"
+                + "\"age_band\": {\"type\": \"categorical\", "
+                + "\"categories\": [\"18-29\", \"30-44\", \"45-64\", \"65+\"]},"
                 + "\"plan\": {\"type\": \"categorical\", \"categories\": [\"basic\", \"plus\", \"premium\"]},"
                 + "\"hours_per_week\": {\"type\": \"real\", \"bounds\": [0, 60], \"bins\": {\"count\": 12}}}}");
         Schema schema = SchemaIO.read(schemaFile);
