@@ -34,8 +34,6 @@ import picocli.CommandLine.ParseResult;
             ReportCommand.class,
             MethodsCommand.class,
             MetricsCommand.class,
-            GenerateCommand.class,
-            SampleCommand.class,
         })
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
