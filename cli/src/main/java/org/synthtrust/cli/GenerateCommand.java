@@ -8,13 +8,11 @@ import java.util.concurrent.Callable;
 import org.synthtrust.core.InvalidInputException;
 import org.synthtrust.core.io.CsvOptions;
 import org.synthtrust.core.io.CsvReader;
-import org.synthtrust.core.io.CsvWriter;
 import org.synthtrust.core.io.ReadResult;
 import org.synthtrust.core.privacy.DpRandom;
 import org.synthtrust.core.privacy.LedgerEntry;
 import org.synthtrust.core.privacy.PrivacyBudget;
 import org.synthtrust.core.privacy.PrivacyLedger;
-import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.schema.SchemaIO;
 import org.synthtrust.generators.FittedModel;
@@ -72,42 +70,52 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model-out", paramLabel = "MODEL.json", description = "Also save the fitted model as JSON.")
     private Path modelOut;
 
+    @Option(names = "--skip-heap-check",
+            description = "Start even when the heap estimated from the input size exceeds the JVM's maximum heap.")
+    private boolean skipHeapCheck;
+
     @Option(names = "--seed", paramLabel = "SEED",
             description = "Seeded test mode: reproducible noise, and the output is NOT differentially private.")
     private Long seed;
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        CliContext context = CliContext.current();
+        PrintWriter stdout = context.out();
         if (rows != null && rows < 1) {
             throw new InvalidInputException("--rows must be at least 1; got " + rows);
         }
         Synthesizer synthesizer = Synthesizers.byId(method);
         PrivacyBudget budget = PrivacyBudget.parse(epsilon, delta);
+        SyntheticOutput.provenanceFile(out);
+        if (!skipHeapCheck) {
+            HeapCheck.require(data, 1, Runtime.getRuntime().maxMemory(), "generate");
+        }
         Schema schema = SchemaIO.read(schemaFile);
-        ReadResult read = CsvReader.read(data, schema, CsvOptions.defaults());
+        ReadResult read = CsvReader.read(data, schema, CsvOptions.defaults(), context.progress(), context.cancel());
         budget.checkDeltaForRows(read.table().rowCount(), allowLargeDelta);
         if (budget.isWeak()) {
-            stderr.println("warning: epsilon = " + epsilon + " is above " + PrivacyBudget.WEAK_EPSILON
+            context.warn("epsilon = " + epsilon + " is above " + PrivacyBudget.WEAK_EPSILON
                     + "; the guarantee is weak.");
         }
         DpRandom random = seed == null ? DpRandom.secure() : DpRandom.seededForTesting(seed);
         if (!random.isPrivate()) {
-            stderr.println("warning: --seed selects seeded test mode; the output is " + DpRandom.NOT_PRIVATE_LABEL + ".");
+            context.warn("--seed selects seeded test mode; the output is " + DpRandom.NOT_PRIVATE_LABEL + ".");
         }
         PrivacyLedger ledger = new PrivacyLedger(budget, random);
 
-        ConsoleProgress progress = new ConsoleProgress(stderr);
-        FittedModel model = synthesizer.fit(read.table(), schema, ledger, params, progress, CancellationToken.NONE);
+        FittedModel model = synthesizer.fit(read.table(), schema, ledger, params, context.progress(),
+                context.cancel());
         int count = rows == null ? model.defaultRows() : rows;
-        CsvWriter.write(model.sample(count, random.generator()), out, read.dialect(), false);
         if (modelOut != null) {
             model.save(modelOut);
         }
+        SyntheticOutput.sampleAndWrite(model, count, random.generator(), out, read.dialect(), context.progress(),
+                context.cancel());
 
         stdout.println("wrote " + count + " synthetic rows to " + out
-                + (modelOut == null ? "" : " and the model to " + modelOut));
+                + " with its provenance in " + SyntheticOutput.provenanceFile(out).getFileName()
+                + (modelOut == null ? "" : ", and the model to " + modelOut));
         for (String notice : model.provenance().notices()) {
             stdout.println("note: " + notice);
         }
@@ -130,23 +138,5 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private static String abbreviate(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 3) + "...";
-    }
-
-    /** Prints a stage when it starts and when it completes, on standard error. */
-    static final class ConsoleProgress implements org.synthtrust.core.progress.ProgressListener {
-        private final PrintWriter err;
-        private String stage;
-
-        ConsoleProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public synchronized void progress(String name, double fraction) {
-            if (!name.equals(stage)) {
-                stage = name;
-                err.println(name + " ...");
-            }
-        }
     }
 }

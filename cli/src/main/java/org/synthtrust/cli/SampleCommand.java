@@ -1,10 +1,8 @@
 package org.synthtrust.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.synthtrust.core.InvalidInputException;
-import org.synthtrust.core.io.CsvWriter;
 import org.synthtrust.core.privacy.DpRandom;
 import org.synthtrust.generators.FittedModel;
 import org.synthtrust.generators.Models;
@@ -43,13 +41,19 @@ public final class SampleCommand implements Callable<Integer> {
         if (rows != null && rows < 1) {
             throw new InvalidInputException("--rows must be at least 1; got " + rows);
         }
+        CliContext context = CliContext.current();
+        SyntheticOutput.provenanceFile(out);
         FittedModel model = Models.load(modelFile);
         int count = rows == null ? model.defaultRows() : rows;
         DpRandom random = seed == null ? DpRandom.secure() : DpRandom.seededForTesting(seed);
-        CsvWriter.write(model.sample(count, random.generator()), out);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("wrote " + count + " synthetic rows from " + model.method() + " model " + modelFile + " to " + out
-                + (model.provenance().isPrivate() ? "" : " (the model was fitted in seeded test mode: not private)"));
+        if (!model.provenance().isPrivate()) {
+            context.warn("the model " + modelFile + " was fitted in seeded test mode; its samples are "
+                    + DpRandom.NOT_PRIVATE_LABEL + ".");
+        }
+        SyntheticOutput.sampleAndWrite(model, count, random.generator(), out, null, context.progress(),
+                context.cancel());
+        context.out().println("wrote " + count + " synthetic rows from " + model.method() + " model " + modelFile
+                + " to " + out + " with its provenance in " + SyntheticOutput.provenanceFile(out).getFileName());
         return Main.EXIT_OK;
     }
 }
