@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * until the Armijo condition
  * {@code L(mu) - L(mu') >= 0.5 * <grad L, mu - mu'>} holds; when no step passes, the estimate is stationary
  * and the loop stops early. The iteration count is fixed by the caller otherwise.
+ *
+ * <p>TODO: convergence is slow on sparse marginals with tiny noise (cells whose count is 0 need potentials
+ * that tend to minus infinity); at epsilon 1000 on a 303-row table, 5000 iterations still leave 1-3% of the
+ * records in empty cells. An accelerated or dual-averaging variant would close that gap.
  */
 public final class MirrorDescent {
     private static final Logger LOG = LoggerFactory.getLogger(MirrorDescent.class);
