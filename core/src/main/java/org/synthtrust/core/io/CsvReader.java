@@ -189,6 +189,11 @@ public final class CsvReader {
     private static ColumnBuilder declaredBuilder(Path file, String name, int position, ColumnSpec spec,
                                                  List<String> fileMarkers, CsvOptions options, int expectedRows) {
         Set<String> markers = new HashSet<>(spec.missingMarkers() != null ? spec.missingMarkers() : fileMarkers);
+        // CsvWriter writes a missing value as an empty field by default, so an empty field always reads back as
+        // missing, unless the schema declares the empty string as a category.
+        if (spec.categories() == null || !spec.categories().contains("")) {
+            markers.add("");
+        }
         // An inferred domain records what the data held, so missing values are no surprise there.
         boolean nullable = spec.isNullable() || spec.isInferred() || spec.nullable() == null;
         NumberSyntax syntax = options.declaredNumberSyntax() == null ? NumberSyntax.PLAIN : options.declaredNumberSyntax();

@@ -93,4 +93,25 @@ class CsvWriterTest {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("out.csv");
         }
     }
+
+    @Test
+    void emptyFieldReadsBackAsMissing() {
+        // A schema whose only marker is "?" (as Adult's) must still read the writer's empty fields as missing.
+        Table table = new Table(List.of(
+                new IntegerColumn("age", new long[] {30, 0, 41}, java.util.BitSet.valueOf(new long[] {0b010})),
+                CategoricalColumn.ofValues("job", new String[] {"a", null, "b"})));
+        Path file = folder.resolve("missing.csv");
+        CsvWriter.write(table, file, CsvDialect.DEFAULT, false);
+        org.synthtrust.core.schema.Schema schema = org.synthtrust.core.schema.SchemaIO.parse("""
+                {"missing_markers": ["?"], "columns": {
+                  "age": {"type": "integer", "nullable": true, "bounds": [0, 100]},
+                  "job": {"type": "categorical", "nullable": true, "categories": ["a", "b"]}}}
+                """, "inline schema", false);
+
+        Table read = CsvReader.readTable(file, schema);
+
+        assertThat(read.column("age").isMissing(1)).isTrue();
+        assertThat(read.column("job").isMissing(1)).isTrue();
+        assertThat(read.column("age").format(2)).isEqualTo("41");
+    }
 }
