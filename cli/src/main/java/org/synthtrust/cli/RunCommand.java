@@ -88,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
                     + folder.resolve("run.log") + "); fix the study file and run again with --overwrite");
         }
         RankingPrinter.print(ranking, spec.commandLine().getOut());
+        for (java.nio.file.Path report
+                : org.synthtrust.report.Reports.writeAll(folder, org.synthtrust.report.SmallCells.DEFAULT_K)) {
+            spec.commandLine().getOut().println("report: " + report.toAbsolutePath().normalize());
+        }
         spec.commandLine().getOut().println("study folder: " + folder.toAbsolutePath().normalize());
         return ranking.ranking().allDisqualified() ? Main.EXIT_ALL_DISQUALIFIED : Main.EXIT_OK;
     }
