@@ -10,7 +10,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 app_version="${version%-SNAPSHOT}"   # jpackage accepts only numeric versions
 jpackage="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}/bin/jpackage"
-types="${SYNTHTRUST_PACKAGE_TYPES:-app-image deb}"
+types="${SYNTHTRUST_PACKAGE_TYPES:-${3:-app-image deb}}"
 
 input="$target/jpackage-input"
 modules="$target/javafx-modules"
@@ -30,7 +30,7 @@ fx_modules="javafx.base,javafx.graphics,javafx.controls,javafx.swing"
 rm -rf "$target/app-image" "$target/packages"
 mkdir -p "$target/app-image" "$target/packages"
 
-if [[ " $types " == *" app-image "* || " $types " == *" deb "* ]]; then
+if [[ -n "$types" ]]; then
   echo "building the app image"
   "$jpackage" --type app-image \
     --dest "$target/app-image" \
@@ -50,6 +50,20 @@ if [[ " $types " == *" app-image "* || " $types " == *" deb "* ]]; then
     --java-options "-Xmx4g"
   du -sh "$target/app-image/SynthTrust"
 fi
+
+for native_type in msi dmg; do
+  if [[ " $types " == *" $native_type "* ]]; then
+    echo "building the .$native_type package"
+    "$jpackage" --type "$native_type" \
+      --dest "$target/packages" \
+      --app-image "$target/app-image/SynthTrust" \
+      --name SynthTrust \
+      --app-version "$app_version" \
+      --vendor "SynthTrust" \
+      --license-file "$root/LICENSE" \
+      $( [ "$native_type" = msi ] && echo "--win-menu --win-shortcut --win-dir-chooser" )
+  fi
+done
 
 if [[ " $types " == *" deb "* ]]; then
   if command -v fakeroot >/dev/null 2>&1 && command -v objcopy >/dev/null 2>&1; then
