@@ -108,7 +108,7 @@ public final class AuditCommand implements Callable<Integer> {
                 throw new InvalidInputException("--synthetic needs NAME=FILE; got an empty name for "
                         + candidate.getValue());
             }
-            Table table = CsvReader.readTable(candidate.getValue(), schema);
+            Table table = CsvReader.readTable(candidate.getValue(), schemaForSynthetic(schema, candidate.getValue()));
             contexts.add(new AuditContext(trainTable, holdoutTable, table, schema, name, settings));
             hashes.put("synthetic:" + name, AuditProvenance.sha256(candidate.getValue()));
         }
@@ -183,5 +183,31 @@ public final class AuditCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%.4f", result.value());
         }
         return result.status().id();
+    }
+
+    /**
+     * The schema for reading a synthetic table: generators leave out identifier and ignored columns, so those
+     * are dropped from the schema when the file's header does not have them.
+     */
+    static Schema schemaForSynthetic(Schema schema, Path file) {
+        java.util.Set<String> header = new java.util.HashSet<>();
+        try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader)) {
+            java.util.Iterator<org.apache.commons.csv.CSVRecord> records = parser.iterator();
+            if (records.hasNext()) {
+                for (String name : records.next()) {
+                    header.add(name.strip().replace("\uFEFF", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return schema; // The reader reports an unreadable file with the file, line and column.
+        }
+        Map<String, org.synthtrust.core.schema.ColumnSpec> kept = new LinkedHashMap<>();
+        schema.columns().forEach((name, spec) -> {
+            if (!spec.isExcluded() || header.contains(name)) {
+                kept.put(name, spec);
+            }
+        });
+        return kept.size() == schema.columns().size() ? schema : new Schema(schema.missingMarkers(), kept);
     }
 }

@@ -88,7 +88,25 @@ public final class Main implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) ->
                 handle(exception, cmd, parseResult, args, cancel, main.options.logFile));
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory with a maximum heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; run again with a larger heap, for "
+                    + "example java -Xmx" + suggestHeapGib() + "g -jar synthtrust.jar ...");
+            return EXIT_INTERNAL;
+        } catch (Error e) {
+            // Errors (a class missing from a damaged installation, a stack overflow) bypass picocli's handler.
+            Path log = Logging.writeCrashLog(e, main.options.logFile, args);
+            err.println("internal error: " + e + (log == null ? "" : "; the stack trace is in " + log));
+            return EXIT_INTERNAL;
+        }
+    }
+
+    /** Twice the current maximum heap, in whole GiB, as a first guess after an OutOfMemoryError. */
+    private static long suggestHeapGib() {
+        long gib = 1024L * 1024 * 1024;
+        return Math.max(2, (2 * Runtime.getRuntime().maxMemory() + gib - 1) / gib);
     }
 
     private static int handle(Exception exception, CommandLine cmd, ParseResult parseResult, String[] args,

@@ -50,7 +50,8 @@ public final class SampleCommand implements Callable<Integer> {
             context.warn("the model " + modelFile + " was fitted in seeded test mode; its samples are "
                     + DpRandom.NOT_PRIVATE_LABEL + ".");
         }
-        SyntheticOutput.sampleAndWrite(model, count, random.generator(), out, null, context.progress(),
+        SyntheticOutput.sampleAndWrite(model, count, random.generator(), out, SyntheticOutput.dialectFor(model),
+                context.progress(),
                 context.cancel());
         context.out().println("wrote " + count + " synthetic rows from " + model.method() + " model " + modelFile
                 + " to " + out + " with its provenance in " + SyntheticOutput.provenanceFile(out).getFileName());

@@ -53,4 +53,17 @@ final class SyntheticOutput {
         progress.progress(stage, 1);
         return table;
     }
+
+    /**
+     * The default CSV dialect with a missing-value marker the model's schema reads back: the empty field when
+     * the schema accepts it, else its first marker (Adult's schema, for one, declares only "?").
+     */
+    static CsvDialect dialectFor(FittedModel model) {
+        java.util.List<String> markers = model.provenance().schema() == null ? java.util.List.of()
+                : model.provenance().schema().missingMarkers();
+        String marker = markers.isEmpty() || markers.contains("") ? "" : markers.get(0);
+        CsvDialect d = CsvDialect.DEFAULT;
+        return new CsvDialect(d.delimiter(), d.quote(), d.recordSeparator(), d.byteOrderMark(), d.decimalSeparator(),
+                marker);
+    }
 }
