@@ -186,8 +186,8 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     /**
-     * The schema for reading a synthetic table: generators leave out identifier and ignored columns, so those
-     * are dropped from the schema when the file's header does not have them.
+     * Returns the schema for reading a synthetic table. Generators leave out identifier and ignored columns, so
+     * those are dropped from the schema when the file's header does not have them.
      */
     static Schema schemaForSynthetic(Schema schema, Path file) {
         java.util.Set<String> header = new java.util.HashSet<>();

@@ -37,7 +37,14 @@ final class Logging {
             return;
         }
         configured = true;
-        String level = verbose ? "debug" : logFile != null ? "info" : quiet ? "error" : "warn";
+        String level = "warn";
+        if (verbose) {
+            level = "debug";
+        } else if (logFile != null) {
+            level = "info";
+        } else if (quiet) {
+            level = "error";
+        }
         setIfAbsent("defaultLogLevel", level);
         setIfAbsent("log.smile", verbose ? "info" : "warn");
         if (!verbose && logFile == null) {

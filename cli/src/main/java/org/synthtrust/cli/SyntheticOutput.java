@@ -15,7 +15,7 @@ import org.synthtrust.trustindex.study.StudyJson;
 /**
  * Samples a fitted model and writes the synthetic CSV with its provenance file beside it
  * ({@code NAME.csv} and {@code NAME.provenance.json}), both atomically, as the study folder does. The
- * provenance holds the model's provenance (method, parameters, ledger, private or not) and the sampled row
+ * provenance contains the model's provenance (method, parameters, ledger, private or not) and the sampled row
  * count, which is public because the user chose it or it is the model's noisy estimate.
  */
 final class SyntheticOutput {
@@ -62,8 +62,8 @@ final class SyntheticOutput {
         java.util.List<String> markers = model.provenance().schema() == null ? java.util.List.of()
                 : model.provenance().schema().missingMarkers();
         String marker = markers.isEmpty() || markers.contains("") ? "" : markers.get(0);
-        CsvDialect d = CsvDialect.DEFAULT;
-        return new CsvDialect(d.delimiter(), d.quote(), d.recordSeparator(), d.byteOrderMark(), d.decimalSeparator(),
-                marker);
+        CsvDialect defaults = CsvDialect.DEFAULT;
+        return new CsvDialect(defaults.delimiter(), defaults.quote(), defaults.recordSeparator(),
+                defaults.byteOrderMark(), defaults.decimalSeparator(), marker);
     }
 }
