@@ -163,4 +163,19 @@ class WorkflowTest {
         assertThat(result.err()).contains("nope.yaml");
         assertThat(Files.exists(folder.resolve("x"))).isFalse();
     }
+
+    @Test
+    void candidateNameCannotEscape() {
+        Path bad = Resources.write(folder, "escape.yaml", """
+                data: adult-small.csv
+                schema: adult-small.schema.json
+                candidates:
+                  - {name: ../escaped, method: independent, epsilon: 1.0, delta: 1.0e-6}
+                """);
+        Cli result = Cli.run("run", bad.toString(), "--out", folder.resolve("escape-out").toString());
+        assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(result.err()).contains("candidates[0].name", "../escaped");
+        assertThat(folder.resolve("escaped.csv")).doesNotExist();
+        assertThat(folder.resolve("escape-out")).doesNotExist();
+    }
 }
