@@ -7,7 +7,7 @@ import java.util.Map;
 import org.synthtrust.core.schema.Schema;
 
 /**
- * Where a fitted model came from. It is released with the model, so it carries no fact about the private
+ * Provenance of a fitted model. It is released with the model, so it carries no fact about the private
  * table beyond what the ledger released: no row count, no raw counts of clipped values, no hash of the input.
  *
  * @param method synthesizer id

@@ -25,7 +25,7 @@ public interface Synthesizer {
     List<ParameterDescriptor> parameters();
 
     /**
-     * Fits a model. {@code params} holds raw text values keyed by parameter name; unknown names and values out
+     * Fits a model. {@code params} contains raw text values keyed by parameter name; unknown names and values out
      * of range are rejected with an {@link org.synthtrust.core.InvalidInputException} before anything is
      * measured.
      */

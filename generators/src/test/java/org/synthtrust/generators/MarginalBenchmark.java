@@ -13,8 +13,8 @@ import org.synthtrust.core.table.Table;
 /**
  * Benchmark of the marginal synthesizers on sample-data/adult_discretized at epsilon 1, delta 1e-9: wall time
  * of fit plus sampling (SecureRandom noise, in one JVM, first run included) and mean 2-way and 3-way TVD,
- * per run and averaged. Arguments: methods to run (default {@code mst aim independent}); the system property
- * {@code runs} sets the run count (default 3). Run from the repository root; see docs/BENCHMARKS.md.
+ * per run and averaged. Arguments: methods to run (default {@code mst aim independent}). The system property
+ * {@code runs} sets the run count (default 3), and {@code params} sets parameters as {@code key=value,...}. Run from the repository root; see docs/BENCHMARKS.md.
  */
 public final class MarginalBenchmark {
     private MarginalBenchmark() {
@@ -23,6 +23,12 @@ public final class MarginalBenchmark {
     public static void main(String[] args) {
         String[] methods = args.length == 0 ? new String[] {"mst", "aim", "independent"} : args;
         int runs = Integer.getInteger("runs", 3);
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("params", "").split(",")) {
+            if (!pair.isBlank()) {
+                params.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
         Schema schema = TestTables.sampleSchema("adult_discretized");
         Table real = TestTables.sample("adult_discretized", "adult_discretized.csv");
         for (String method : methods) {
@@ -32,7 +38,7 @@ public final class MarginalBenchmark {
             for (int run = 1; run <= runs; run++) {
                 long start = System.nanoTime();
                 PrivacyLedger ledger = new PrivacyLedger(PrivacyBudget.of(1.0, 1e-9), DpRandom.secure());
-                FittedModel model = Synthesizers.byId(method).fit(real, schema, ledger, Map.of(),
+                FittedModel model = Synthesizers.byId(method).fit(real, schema, ledger, params,
                         ProgressListener.NONE, CancellationToken.NONE);
                 Table synthetic = model.sample(model.defaultRows(), ledger.random().generator());
                 double elapsed = (System.nanoTime() - start) / 1e9;

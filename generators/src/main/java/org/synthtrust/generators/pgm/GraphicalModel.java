@@ -104,7 +104,7 @@ public final class GraphicalModel {
         double[][] downMessage = new double[count][];
         double[][] belief = new double[count][];
 
-        // Upward pass: leaves to root. belief[c] holds the potential plus the children's messages.
+        // Upward pass: leaves to root. belief[c] is the potential plus the children's messages.
         for (int position = count - 1; position >= 0; position--) {
             int clique = order[position];
             belief[clique] = logPotentials[clique].clone();
@@ -216,7 +216,7 @@ public final class GraphicalModel {
                 chosenBelow[tree.parent(clique)] += chosenBelow[clique];
             }
         }
-        // The subtree's top is the deepest clique whose subtree holds every chosen clique.
+        // The subtree's top is the deepest clique whose subtree contains every chosen clique.
         int top = order[0];
         for (int position = 0; position < count; position++) {
             int clique = order[position];

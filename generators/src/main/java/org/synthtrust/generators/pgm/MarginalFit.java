@@ -26,7 +26,7 @@ public final class MarginalFit {
     private static final Logger LOG = LoggerFactory.getLogger(MarginalFit.class);
 
     /**
-     * Fewest rows a marginal synthesizer accepts. Below about ten records every count is a few units, far
+     * Minimum number of rows a marginal synthesizer accepts. Below about ten records every count is a few units, far
      * below the noise at any budget worth calling private, so the fit would return noise.
      */
     public static final int MIN_ROWS = 10;

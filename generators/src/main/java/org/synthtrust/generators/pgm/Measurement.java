@@ -3,7 +3,7 @@ package org.synthtrust.generators.pgm;
 import java.util.Arrays;
 
 /**
- * Noisy answer to an identity query on a marginal: {@code values[cell]} estimates the count of the cell with
+ * Noisy result of an identity query on a marginal: {@code values[cell]} estimates the count of the cell with
  * Gaussian noise of variance {@code 1 / inverseVariance[cell]}. A per-cell variance lets a compressed domain
  * carry merged cells whose noise is larger than the rest.
  *
