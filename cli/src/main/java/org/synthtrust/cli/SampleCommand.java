@@ -33,7 +33,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Synthetic CSV file to write.")
     private Path out;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed for reproducible sampling.")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for reproducible sampling (sampling spends no budget, so this keeps the model's privacy).")
     private Long seed;
 
     @Override
