@@ -80,7 +80,13 @@ public final class Main implements Runnable {
             CliContext context = new CliContext(out, err, global, cancel, processStreams);
             CliContext.set(context);
             try (CancelOnInterrupt ignored = CancelOnInterrupt.install(cancel, err)) {
-                return new CommandLine.RunLast().execute(parseResult);
+                int code = new CommandLine.RunLast().execute(parseResult);
+                if (cancel.isCancelled()) {
+                    // A step that swallowed the cancel still ran to its end; the user asked to stop, so say so.
+                    err.println("cancelled: the command finished its last step before it noticed the cancel");
+                    return EXIT_CANCELLED;
+                }
+                return code;
             } finally {
                 context.closeAll();
                 CliContext.set(null);
