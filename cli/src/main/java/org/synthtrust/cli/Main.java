@@ -79,7 +79,7 @@ public final class Main implements Runnable {
             Logging.configure(global.quiet, global.verbose, global.logFile);
             CliContext context = new CliContext(out, err, global, cancel, processStreams);
             CliContext.set(context);
-            try (CancelOnInterrupt ignored = CancelOnInterrupt.install(cancel, err)) {
+            try {
                 int code = new CommandLine.RunLast().execute(parseResult);
                 if (cancel.isCancelled()) {
                     // A step that swallowed the cancel still ran to its end; the user asked to stop, so say so.
@@ -94,7 +94,9 @@ public final class Main implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) ->
                 handle(exception, cmd, parseResult, args, cancel, main.options.logFile));
-        try {
+        // The hook stays installed until the error handler has printed its message, so after Ctrl-C the JVM
+        // exits only once the user has been told what was kept.
+        try (CancelOnInterrupt ignored = CancelOnInterrupt.install(cancel, err)) {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
             err.println("error: out of memory with a maximum heap of "
