@@ -83,6 +83,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the results in an existing output folder.")
     private boolean overwrite;
 
+    @Option(names = "--skip-heap-check",
+            description = "Start even when the heap estimated from the input size exceeds the JVM's maximum heap.")
+    private boolean skipHeapCheck;
+
     @Override
     public Integer call() {
         checkOutputFolder();
@@ -95,8 +99,12 @@ public final class AuditCommand implements Callable<Integer> {
         List<Metric> suite = MetricRegistry.select(metrics);
         AuditSettings settings = AuditSettings.defaults().withSeed(seed).withMinGroupSize(minGroupSize)
                 .withGroupColumn(groupColumn);
-        Table trainTable = CsvReader.readTable(train, schema);
-        Table holdoutTable = CsvReader.readTable(holdout, schema);
+        CliContext context = CliContext.current();
+        if (!skipHeapCheck) {
+            HeapCheck.require(train, synthetic.size() + 1, Runtime.getRuntime().maxMemory(), "audit");
+        }
+        Table trainTable = read(train, schema, context);
+        Table holdoutTable = read(holdout, schema, context);
         List<AuditContext> contexts = new ArrayList<>();
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("train", AuditProvenance.sha256(train));
@@ -108,7 +116,7 @@ public final class AuditCommand implements Callable<Integer> {
                 throw new InvalidInputException("--synthetic needs NAME=FILE; got an empty name for "
                         + candidate.getValue());
             }
-            Table table = CsvReader.readTable(candidate.getValue(), schema);
+            Table table = read(candidate.getValue(), schemaForSynthetic(schema, candidate.getValue()), context);
             contexts.add(new AuditContext(trainTable, holdoutTable, table, schema, name, settings));
             hashes.put("synthetic:" + name, AuditProvenance.sha256(candidate.getValue()));
         }
@@ -183,5 +191,36 @@ public final class AuditCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%.4f", result.value());
         }
         return result.status().id();
+    }
+
+    /**
+     * Returns the schema for reading a synthetic table. Generators leave out identifier and ignored columns, so
+     * those are dropped from the schema when the file's header does not have them.
+     */
+    static Schema schemaForSynthetic(Schema schema, Path file) {
+        java.util.Set<String> header = new java.util.HashSet<>();
+        try (java.io.Reader reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader)) {
+            java.util.Iterator<org.apache.commons.csv.CSVRecord> records = parser.iterator();
+            if (records.hasNext()) {
+                for (String name : records.next()) {
+                    header.add(name.strip().replace("\uFEFF", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return schema; // The reader reports an unreadable file with the file, line and column.
+        }
+        Map<String, org.synthtrust.core.schema.ColumnSpec> kept = new LinkedHashMap<>();
+        schema.columns().forEach((name, spec) -> {
+            if (!spec.isExcluded() || header.contains(name)) {
+                kept.put(name, spec);
+            }
+        });
+        return kept.size() == schema.columns().size() ? schema : new Schema(schema.missingMarkers(), kept);
+    }
+
+    private static Table read(Path file, Schema schema, CliContext context) {
+        return CsvReader.read(file, schema, org.synthtrust.core.io.CsvOptions.defaults(), context.progress(),
+                context.cancel()).table();
     }
 }

@@ -38,7 +38,7 @@ final class CliContext {
         this.processStreams = processStreams;
     }
 
-    /** The invocation running on this thread; a default one on the process streams outside {@link Main#run}. */
+    /** Returns the invocation running on this thread, or a default one on the process streams outside {@link Main#run}. */
     static CliContext current() {
         CliContext context = CURRENT.get();
         if (context != null) {

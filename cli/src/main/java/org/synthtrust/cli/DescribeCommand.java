@@ -81,7 +81,8 @@ public final class DescribeCommand implements Callable<Integer> {
         if (decimalComma) {
             options = options.withNumberSyntax(',', '.');
         }
-        ReadResult result = CsvReader.read(data, declared, options);
+        ReadResult result = CsvReader.read(data, declared, options, CliContext.current().progress(),
+                CliContext.current().cancel());
         List<ColumnSummary> columns = summarise(result);
 
         PrintWriter out = spec.commandLine().getOut();

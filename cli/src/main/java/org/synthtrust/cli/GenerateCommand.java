@@ -74,7 +74,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Start even when the heap estimated from the input size exceeds the JVM's maximum heap.")
     private boolean skipHeapCheck;
 
-    @Option(names = "--seed", paramLabel = "SEED",
+    @Option(names = "--seed", paramLabel = "N",
             description = "Seeded test mode: reproducible noise, and the output is NOT differentially private.")
     private Long seed;
 

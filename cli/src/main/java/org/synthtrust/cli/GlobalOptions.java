@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
  * subcommands.
  */
 final class GlobalOptions {
-    /** How progress is shown on standard error. */
+    /** Display of progress on standard error. */
     enum ProgressMode { AUTO, BAR, LINES, NONE }
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,

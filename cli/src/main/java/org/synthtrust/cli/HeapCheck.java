@@ -13,7 +13,7 @@ import org.synthtrust.core.InvalidInputException;
  *
  * <p>The estimate is deliberately simple: a fixed base for the engine and the audit models, plus a multiple of
  * the CSV size. A parsed table takes about as much memory as its CSV text (8-byte numbers, 4-byte category
- * codes, per-column arrays); a study holds the table, its train/holdout split, the encoded training columns and
+ * codes, per-column arrays); a study keeps the table, its train/holdout split, the encoded training columns and
  * every synthetic table until the audit, and the audit adds its model matrices.
  */
 final class HeapCheck {

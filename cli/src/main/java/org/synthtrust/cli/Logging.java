@@ -29,7 +29,7 @@ final class Logging {
 
     /**
      * Sets the log level and destination. By default only warnings reach standard error and Smile's per-tree
-     * training lines (logged at info by its tree ensembles) are hidden; {@code --verbose} shows debug lines
+     * training lines and optimiser warnings are hidden; {@code --verbose} shows debug lines
      * including Smile's; {@code --log-file} sends everything from info up to the file.
      */
     static synchronized void configure(boolean quiet, boolean verbose, Path logFile) {
@@ -37,9 +37,18 @@ final class Logging {
             return;
         }
         configured = true;
-        String level = verbose ? "debug" : logFile != null ? "info" : quiet ? "error" : "warn";
+        String level = "warn";
+        if (verbose) {
+            level = "debug";
+        } else if (logFile != null) {
+            level = "info";
+        } else if (quiet) {
+            level = "error";
+        }
         setIfAbsent("defaultLogLevel", level);
-        setIfAbsent("log.smile", verbose ? "info" : "warn");
+        // Smile's audit models log every tree at info and optimiser limits (L-BFGS iterations) at warn; the audit
+        // reports on its models itself, so only Smile's errors reach the user without --verbose.
+        setIfAbsent("log.smile", verbose ? "info" : "error");
         if (!verbose && logFile == null) {
             // A study logs every step, and each failed candidate's stack trace, into its own run.log; the
             // command prints the one-line errors, so the console copy would only repeat them.

@@ -79,8 +79,14 @@ public final class Main implements Runnable {
             Logging.configure(global.quiet, global.verbose, global.logFile);
             CliContext context = new CliContext(out, err, global, cancel, processStreams);
             CliContext.set(context);
-            try (CancelOnInterrupt ignored = CancelOnInterrupt.install(cancel, err)) {
-                return new CommandLine.RunLast().execute(parseResult);
+            try {
+                int code = new CommandLine.RunLast().execute(parseResult);
+                if (cancel.isCancelled()) {
+                    // A step that swallowed the cancel still ran to its end; the user asked to stop, so say so.
+                    err.println("cancelled: the command finished its last step before it noticed the cancel");
+                    return EXIT_CANCELLED;
+                }
+                return code;
             } finally {
                 context.closeAll();
                 CliContext.set(null);
@@ -88,7 +94,27 @@ public final class Main implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) ->
                 handle(exception, cmd, parseResult, args, cancel, main.options.logFile));
-        return commandLine.execute(args);
+        // The hook stays installed until the error handler has printed its message, so after Ctrl-C the JVM
+        // exits only once the user has been told what was kept.
+        try (CancelOnInterrupt ignored = CancelOnInterrupt.install(cancel, err)) {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory with a maximum heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; run again with a larger heap, for "
+                    + "example java -Xmx" + suggestHeapGib() + "g -jar synthtrust.jar ...");
+            return EXIT_INTERNAL;
+        } catch (Error e) {
+            // Errors (a class missing from a damaged installation, a stack overflow) bypass picocli's handler.
+            Path log = Logging.writeCrashLog(e, main.options.logFile, args);
+            err.println("internal error: " + e + (log == null ? "" : "; the stack trace is in " + log));
+            return EXIT_INTERNAL;
+        }
+    }
+
+    /** Twice the current maximum heap, in whole GiB, as a first guess after an OutOfMemoryError. */
+    private static long suggestHeapGib() {
+        long gib = 1024L * 1024 * 1024;
+        return Math.max(2, (2 * Runtime.getRuntime().maxMemory() + gib - 1) / gib);
     }
 
     private static int handle(Exception exception, CommandLine cmd, ParseResult parseResult, String[] args,

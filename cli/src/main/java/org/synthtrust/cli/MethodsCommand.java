@@ -1,5 +1,6 @@
 package org.synthtrust.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -27,7 +28,16 @@ final class MethodsCommand implements Callable<Integer> {
     OutputFormat format;
 
     /** One synthesizer as printed with --format json. */
-    record MethodInfo(String id, String description, List<ParameterDescriptor> parameters) { }
+    record MethodInfo(String id, String description, List<ParameterInfo> parameters) { }
+
+    /** One parameter with snake_case keys; bounds and choices are left out when they do not apply. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ParameterInfo(String name, String type, @JsonProperty("default_value") String defaultValue, Double min,
+                         Double max, List<String> choices, String help) {
+        static ParameterInfo of(ParameterDescriptor p) {
+            return new ParameterInfo(p.name(), p.type(), p.defaultValue(), p.min(), p.max(), p.choices(), p.help());
+        }
+    }
 
     /** The JSON document: a list under a key, so later fields can be added without breaking readers. */
     record MethodList(@JsonProperty("methods") List<MethodInfo> methods) { }
@@ -37,7 +47,8 @@ final class MethodsCommand implements Callable<Integer> {
         List<Synthesizer> synthesizers = id == null ? Synthesizers.all() : List.of(Synthesizers.byId(id));
         List<MethodInfo> methods = new ArrayList<>();
         for (Synthesizer synthesizer : synthesizers) {
-            methods.add(new MethodInfo(synthesizer.id(), synthesizer.description(), synthesizer.parameters()));
+            methods.add(new MethodInfo(synthesizer.id(), synthesizer.description(),
+                    synthesizer.parameters().stream().map(ParameterInfo::of).toList()));
         }
         PrintWriter out = CliContext.current().out();
         if (format == OutputFormat.JSON) {
@@ -55,7 +66,7 @@ final class MethodsCommand implements Callable<Integer> {
             if (method.parameters().isEmpty()) {
                 out.println("  (no parameters)");
             }
-            for (ParameterDescriptor p : method.parameters()) {
+            for (ParameterInfo p : method.parameters()) {
                 out.printf(Locale.ROOT, "  --param %-22s %-8s default %-10s %s%n", p.name() + "=", p.type(),
                         p.defaultValue(), range(p));
                 out.println("      " + p.help());
@@ -65,7 +76,7 @@ final class MethodsCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String range(ParameterDescriptor p) {
+    private static String range(ParameterInfo p) {
         if (p.choices() != null) {
             return "one of " + String.join(", ", p.choices());
         }
@@ -75,7 +86,7 @@ final class MethodsCommand implements Callable<Integer> {
         return "range [" + bound(p, p.min()) + ", " + bound(p, p.max()) + "]";
     }
 
-    private static String bound(ParameterDescriptor p, Double value) {
+    private static String bound(ParameterInfo p, Double value) {
         if (value == null) {
             return "unbounded";
         }

@@ -29,32 +29,32 @@ final class RankCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "study folder written by 'run' or 'audit'")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Study folder written by 'run' or 'audit'.")
     Path folder;
 
     @Option(names = "--weights", paramLabel = "WEIGHTS",
-            description = "pillar weights such as privacy=3,fidelity=1,utility=1,fairness=1,robustness=0 "
+            description = "Pillar weights such as privacy=3,fidelity=1,utility=1,fairness=1,robustness=0 "
                     + "(pillars not named weigh 0), or a profile: privacy-first, balanced, utility-first, "
-                    + "fairness-first")
+                    + "fairness-first.")
     String weights;
 
     @Option(names = "--constraint", paramLabel = "EXPR",
-            description = "hard constraint such as epsilon<=1 or privacy.mia.distance.auc<=0.6; repeat the option "
-                    + "for several. Replaces the study's own constraints; the defaults still apply")
+            description = "Hard constraint such as epsilon<=1 or privacy.mia.distance.auc<=0.6; repeat the option "
+                    + "for several. Replaces the study's own constraints; the defaults still apply.")
     List<String> constraints;
 
     @Option(names = "--no-default-constraints",
-            description = "drop the default exact-match and epsilon-audit constraints")
+            description = "Drop the default exact-match and epsilon-audit constraints.")
     boolean noDefaultConstraints;
 
-    @Option(names = "--normalisation", paramLabel = "absolute|relative", description = "metric score normalisation")
+    @Option(names = "--normalisation", paramLabel = "absolute|relative", description = "Metric score normalisation.")
     String normalisation;
 
-    @Option(names = "--aggregation", paramLabel = "geometric|arithmetic", description = "mean over the pillars")
+    @Option(names = "--aggregation", paramLabel = "geometric|arithmetic", description = "Mean over the pillars.")
     String aggregation;
 
     @Option(names = "--concentration", paramLabel = "C",
-            description = "Dirichlet concentration of the weight sensitivity (larger stays closer to the weights)")
+            description = "Dirichlet concentration of the weight sensitivity (larger stays closer to the weights).")
     Double concentration;
 
     @Override

@@ -33,29 +33,29 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "STUDY", description = "study file (YAML or JSON)")
+    @Parameters(index = "0", paramLabel = "STUDY", description = "Study file (YAML or JSON).")
     Path studyFile;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "study folder to write; defaults to the study file's 'output' setting")
+            description = "Study folder to write (default: the study file's 'output' setting).")
     Path out;
 
     @ArgGroup(exclusive = true)
     ExistingFolder existing;
 
     @Option(names = "--allow-large-delta",
-            description = "accept a candidate delta of 1/n or more for an n-row table (a weak guarantee)")
+            description = "Accept a candidate delta of 1/n or more for an n-row table (a weak guarantee).")
     boolean allowLargeDelta;
 
     @Option(names = "--skip-heap-check",
-            description = "start even when the heap estimated from the input size exceeds the JVM's maximum heap")
+            description = "Start even when the heap estimated from the input size exceeds the JVM's maximum heap.")
     boolean skipHeapCheck;
 
     static final class ExistingFolder {
-        @Option(names = "--resume", description = "keep finished candidates of an earlier run and fit the others")
+        @Option(names = "--resume", description = "Keep the finished candidates of an earlier run and fit the others.")
         boolean resume;
 
-        @Option(names = "--overwrite", description = "delete the files of an earlier study in the folder first")
+        @Option(names = "--overwrite", description = "Delete the files of an earlier study in the folder first.")
         boolean overwrite;
     }
 

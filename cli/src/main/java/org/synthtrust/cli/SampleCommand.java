@@ -33,7 +33,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Synthetic CSV file to write.")
     private Path out;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed for reproducible sampling.")
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for reproducible sampling (sampling spends no budget, so this keeps the model's privacy).")
     private Long seed;
 
     @Override
@@ -50,7 +51,8 @@ public final class SampleCommand implements Callable<Integer> {
             context.warn("the model " + modelFile + " was fitted in seeded test mode; its samples are "
                     + DpRandom.NOT_PRIVATE_LABEL + ".");
         }
-        SyntheticOutput.sampleAndWrite(model, count, random.generator(), out, null, context.progress(),
+        SyntheticOutput.sampleAndWrite(model, count, random.generator(), out, SyntheticOutput.dialectFor(model),
+                context.progress(),
                 context.cancel());
         context.out().println("wrote " + count + " synthetic rows from " + model.method() + " model " + modelFile
                 + " to " + out + " with its provenance in " + SyntheticOutput.provenanceFile(out).getFileName());

@@ -15,7 +15,7 @@ import org.synthtrust.trustindex.study.StudyJson;
 /**
  * Samples a fitted model and writes the synthetic CSV with its provenance file beside it
  * ({@code NAME.csv} and {@code NAME.provenance.json}), both atomically, as the study folder does. The
- * provenance holds the model's provenance (method, parameters, ledger, private or not) and the sampled row
+ * provenance contains the model's provenance (method, parameters, ledger, private or not) and the sampled row
  * count, which is public because the user chose it or it is the model's noisy estimate.
  */
 final class SyntheticOutput {
@@ -52,5 +52,18 @@ final class SyntheticOutput {
                 model.provenance()), provenance);
         progress.progress(stage, 1);
         return table;
+    }
+
+    /**
+     * The default CSV dialect with a missing-value marker the model's schema reads back: the empty field when
+     * the schema accepts it, else its first marker (Adult's schema, for one, declares only "?").
+     */
+    static CsvDialect dialectFor(FittedModel model) {
+        java.util.List<String> markers = model.provenance().schema() == null ? java.util.List.of()
+                : model.provenance().schema().missingMarkers();
+        String marker = markers.isEmpty() || markers.contains("") ? "" : markers.get(0);
+        CsvDialect defaults = CsvDialect.DEFAULT;
+        return new CsvDialect(defaults.delimiter(), defaults.quote(), defaults.recordSeparator(),
+                defaults.byteOrderMark(), defaults.decimalSeparator(), marker);
     }
 }

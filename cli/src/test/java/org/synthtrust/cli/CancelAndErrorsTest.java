@@ -97,4 +97,31 @@ class CancelAndErrorsTest {
         assertThat(HeapCheck.estimate(120L * 1024 * 1024, 3)).isLessThan(oneGib + 256L * 1024 * 1024);
         assertThat(HeapCheck.estimate(1024L * 1024 * 1024, 3)).isGreaterThan(8 * oneGib);
     }
+
+    @Test
+    void crashLogDefaultsToTempFolder() throws Exception {
+        Resources.copy("cases/base-small.csv", folder);
+        Resources.copy("cases/base-small.schema.json", folder);
+        Path blocker = Files.writeString(folder.resolve("blocker"), "a file where a folder is expected");
+        Cli result = Cli.run("audit", "--train", folder.resolve("base-small.csv").toString(),
+                "--holdout", folder.resolve("base-small.csv").toString(),
+                "--schema", folder.resolve("base-small.schema.json").toString(),
+                "--synthetic", "copy=" + folder.resolve("base-small.csv"), "--metrics", "fidelity.marginal1",
+                "--out", blocker.resolve("sub").toString(), "--progress", "none");
+        assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_INTERNAL);
+        java.util.regex.Matcher path = java.util.regex.Pattern.compile("stack trace is in (\\S+synthtrust-error-\\S+\\.log)")
+                .matcher(result.err());
+        assertThat(path.find()).as(result.err()).isTrue();
+        Path log = Path.of(path.group(1));
+        assertThat(Files.readString(log)).contains("UncheckedIOException");
+        Files.delete(log);
+    }
+
+    @Test
+    void cancelBeforeStartExits130() {
+        CancellationToken token = new CancellationToken();
+        token.cancel();
+        Cli result = Cli.run(token, "methods");
+        assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_CANCELLED);
+    }
 }

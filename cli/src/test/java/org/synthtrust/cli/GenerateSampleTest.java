@@ -134,4 +134,13 @@ class GenerateSampleTest {
         assertThat(result.code()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(result.err()).contains(".csv");
     }
+
+    @Test
+    void preprocessingShareNotIgnored() {
+        // No synthesizer spends a separate preprocessing share yet, so the setting must be refused, not dropped.
+        Cli result = generate("dpgan", "1.0", "1e-6", "--param", "preprocessor_epsilon=1.0");
+        assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(result.err()).contains("preprocessor_epsilon");
+        assertThat(folder.resolve("synth.csv")).doesNotExist();
+    }
 }

@@ -26,7 +26,7 @@ class ListingCommandsTest {
         for (JsonNode method : methods) {
             assertThat(method.get("id").asText()).isNotBlank();
             for (JsonNode parameter : method.get("parameters")) {
-                assertThat(parameter.has("default_value") || parameter.has("defaultValue")).isTrue();
+                assertThat(parameter.has("default_value")).isTrue();
                 anyRange |= parameter.has("min") && parameter.has("max");
             }
         }

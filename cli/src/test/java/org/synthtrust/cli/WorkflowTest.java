@@ -163,4 +163,38 @@ class WorkflowTest {
         assertThat(result.err()).contains("nope.yaml");
         assertThat(Files.exists(folder.resolve("x"))).isFalse();
     }
+
+    @Test
+    void candidateNameCannotEscape() {
+        Path bad = Resources.write(folder, "escape.yaml", """
+                data: adult-small.csv
+                schema: adult-small.schema.json
+                candidates:
+                  - {name: ../escaped, method: independent, epsilon: 1.0, delta: 1.0e-6}
+                """);
+        Cli result = Cli.run("run", bad.toString(), "--out", folder.resolve("escape-out").toString());
+        assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_INVALID_INPUT);
+        assertThat(result.err()).contains("candidates[0].name", "../escaped");
+        assertThat(folder.resolve("escaped.csv")).doesNotExist();
+        assertThat(folder.resolve("escape-out")).doesNotExist();
+    }
+
+    @Test
+    void seededRunIsReproducible() throws Exception {
+        Path second = folder.resolve("second-out");
+        Cli again = Cli.run("run", study.toString(), "--out", second.toString(), "--quiet");
+        assertThat(again.code()).as(again.both()).isEqualTo(first.code());
+        for (String file : new String[] {"synthetic/ind.csv", "synthetic/mst.csv"}) {
+            assertThat(Files.readAllBytes(second.resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(out.resolve(file)));
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode firstResults = mapper.readTree(out.resolve("audit.json").toFile()).get("results");
+        JsonNode secondResults = mapper.readTree(second.resolve("audit.json").toFile()).get("results");
+        assertThat(secondResults.size()).isEqualTo(firstResults.size());
+        for (int i = 0; i < firstResults.size(); i++) {
+            assertThat(secondResults.get(i).get("value")).as(firstResults.get(i).get("id").asText())
+                    .isEqualTo(firstResults.get(i).get("value"));
+        }
+    }
 }
