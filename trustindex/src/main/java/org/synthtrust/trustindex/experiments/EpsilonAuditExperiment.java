@@ -153,8 +153,9 @@ public final class EpsilonAuditExperiment {
     private final SynthesizerRun run;
     private final Settings settings;
 
+    /** Prepares an audit; {@code settings.sampleRows()}, when positive, replaces the run's row count. */
     public EpsilonAuditExperiment(SynthesizerRun run, Settings settings) {
-        this.run = run;
+        this.run = settings.sampleRows() > 0 ? run.withRows(settings.sampleRows()) : run;
         this.settings = settings;
     }
 
@@ -281,8 +282,8 @@ public final class EpsilonAuditExperiment {
 
     /**
      * Runs the one-run audit: the m most outlying rows are the canaries, each joins D (the training table without
-     * them) with probability 1/2, and one fit follows. A canary's score is its 1-way marginal statistic on the
-     * synthetic table minus the same on D, so canaries with common values are not favoured.
+     * them) with probability 1/2, and one fit follows. A canary's score is {@link #excessRecords}, so canaries
+     * with common values are not favoured.
      */
     private double oneRunAudit(Table train, List<String> columns, CancellationToken cancel) {
         int canaries = Math.min(settings.oneRunCanaries(), train.rowCount() / 2);
@@ -316,12 +317,23 @@ public final class EpsilonAuditExperiment {
         for (int i = 0; i < canaries; i++) {
             cancel.throwIfCancelled();
             ShadowModelAttack attack = new ShadowModelAttack(base, train.selectRows(new int[] {rows[i]}), columns);
-            scores[i] = AttackStatistic.MARGINALS.of(attack.features(synthetic), columns.size())
-                    - AttackStatistic.MARGINALS.of(attack.features(base), columns.size());
+            scores[i] = excessRecords(attack.features(synthetic), attack.features(base), columns.size(),
+                    base.rowCount());
         }
         int guesses = Math.max(1, (int) Math.floor(ONE_RUN_GUESS_SHARE * canaries));
         int[] outcome = EpsilonAudit.guessFromScores(scores, included, guesses, guesses);
         return EpsilonAudit.oneRunLowerBound(canaries, outcome[0], outcome[1], run.delta(), settings.alpha());
+    }
+
+    /**
+     * Returns how many records' worth of mass the synthetic table puts on a canary beyond D: the excess share of
+     * exact copies plus the mean excess share over its 1-way marginal cells, both times the rows of D.
+     */
+    static double excessRecords(double[] synthetic, double[] base, int columns, int baseRows) {
+        double copies = synthetic[1] - base[1];
+        double marginals = (AttackStatistic.MARGINALS.of(synthetic, columns) - AttackStatistic.MARGINALS.of(base,
+                columns)) / columns;
+        return baseRows * (copies + marginals);
     }
 
     private static double[] column(List<double[]> rows, int from, int to, AttackStatistic statistic) {

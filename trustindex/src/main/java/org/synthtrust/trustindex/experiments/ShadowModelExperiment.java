@@ -110,8 +110,9 @@ public final class ShadowModelExperiment {
     private final SynthesizerRun run;
     private final Settings settings;
 
+    /** Prepares the attack; {@code settings.sampleRows()}, when positive, replaces the run's row count. */
     public ShadowModelExperiment(SynthesizerRun run, Settings settings) {
-        this.run = run;
+        this.run = settings.sampleRows() > 0 ? run.withRows(settings.sampleRows()) : run;
         this.settings = settings;
     }
 
