@@ -44,12 +44,12 @@ public final class EpsilonAuditExperiment {
     static final double MAX_BOUND = 50;
     public static final MetricSpec SPEC = new MetricSpec(ID, Pillar.PRIVACY, Direction.LOWER_IS_BETTER, 0,
             MAX_BOUND, "empirical lower bound on epsilon at 95 % confidence from re-runs on neighbouring tables");
-    /** Fewest evaluation runs per world that the bound is reported from. */
+    /** Minimum evaluation runs per world for a reported bound. */
     static final int MIN_EVALUATION_RUNS = 5;
     /** Share of the one-run audit's canaries guessed "included" (and the same share guessed "excluded"). */
     static final double ONE_RUN_GUESS_SHARE = 0.2;
 
-    /** How the canary is chosen. */
+    /** Canary choice. */
     public enum CanaryChoice {
         /** The most outlying training row; D is the training table without it. */
         OUTLIER,
@@ -64,8 +64,8 @@ public final class EpsilonAuditExperiment {
      *
      * @param runs              runs per world (with and without the canary), at least 2 * {@link #MIN_EVALUATION_RUNS}
      * @param selectionFraction share of each world's runs used only to choose the statistic and threshold
-     * @param sampleRows        rows sampled per run for scoring, 0 for the model's noisy count; more rows reduce
-     *                          the sampling noise on top of the mechanism's noise
+     * @param sampleRows        rows sampled per run for scoring, 0 for the model's noisy count. More rows reduce
+     *                          the sampling noise on top of the mechanism's noise.
      * @param canary            how the canary is chosen
      * @param canaryRow         0-based training row for {@link CanaryChoice#ROW}, else ignored
      * @param oneRunCanaries    canaries of the one-run audit, 0 to skip it
@@ -294,7 +294,7 @@ public final class EpsilonAuditExperiment {
         Table base = Canaries.without(train, rows);
         RandomGenerator coin = run.seed() == null ? new SecureRandom() : new SplittableRandom(run.seed() - 1);
         boolean[] included = new boolean[canaries];
-        List<Integer> kept = new ArrayList<>();
+        List<Integer> inputRows = new ArrayList<>();
         boolean[] isCanary = new boolean[train.rowCount()];
         for (int i = 0; i < canaries; i++) {
             included[i] = coin.nextBoolean();
@@ -302,15 +302,15 @@ public final class EpsilonAuditExperiment {
         }
         for (int row = 0; row < train.rowCount(); row++) {
             if (!isCanary[row]) {
-                kept.add(row);
+                inputRows.add(row);
             }
         }
         for (int i = 0; i < canaries; i++) {
             if (included[i]) {
-                kept.add(rows[i]);
+                inputRows.add(rows[i]);
             }
         }
-        Table input = train.selectRows(kept.stream().mapToInt(Integer::intValue).sorted().toArray());
+        Table input = train.selectRows(inputRows.stream().mapToInt(Integer::intValue).sorted().toArray());
         Table synthetic = run.run(input, 1, 0, cancel);
 
         double[] scores = new double[canaries];

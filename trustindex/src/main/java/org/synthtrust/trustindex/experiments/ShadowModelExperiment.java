@@ -35,7 +35,7 @@ public final class ShadowModelExperiment {
     public static final String ID = "privacy.mia.shadow.auc";
     public static final MetricSpec SPEC = new MetricSpec(ID, Pillar.PRIVACY, Direction.LOWER_IS_BETTER, 0, 1,
             "AUC of a shadow-model membership attack on re-runs with and without outlying target records");
-    /** Fewest runs per world and per target in each half (training the classifier, evaluating it). */
+    /** Minimum runs per world and target in each half (training the classifier, evaluating it). */
     static final int MIN_RUNS_PER_HALF = 2;
 
     /**
