@@ -1,7 +1,6 @@
 package org.synthtrust.trustindex.experiments;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -346,6 +345,6 @@ public final class EpsilonAuditExperiment {
 
     @Override
     public String toString() {
-        return "epsilon audit of " + run.synthesizer().id() + " with " + Arrays.asList(settings);
+        return "epsilon audit of " + run.synthesizer().id() + " with " + settings;
     }
 }
