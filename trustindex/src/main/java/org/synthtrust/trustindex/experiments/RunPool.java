@@ -16,7 +16,7 @@ import org.synthtrust.core.progress.ProgressListener;
 /**
  * Runs numbered tasks on up to {@code threads} worker threads, in index order, until all are done, the wall-time
  * budget is over or the run is cancelled. Tasks start in index order, so the finished ones form a prefix up to
- * the tasks still running when the time ran out; experiments interleave their groups by index so a cut run
+ * the tasks still running when the time ran out. Experiments interleave their groups by index, so a cut run
  * stays balanced.
  */
 final class RunPool {
