@@ -13,6 +13,7 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.DpBoundsOption;
 import org.synthtrust.generators.FittedModel;
 import org.synthtrust.generators.ParameterDescriptor;
 import org.synthtrust.generators.Parameters;
@@ -63,7 +64,7 @@ public final class AimSynthesizer implements Synthesizer {
     static final int ROUNDS_PER_ATTRIBUTE = 16;
     static final double BYTES_PER_MIB = 1024.0 * 1024.0;
 
-    private static final List<ParameterDescriptor> PARAMETERS = List.of(
+    private static final List<ParameterDescriptor> PARAMETERS = DpBoundsOption.appendTo(List.of(
             ParameterDescriptor.ofInt("degree", 2, 2, 3, "size of the workload's attribute sets (2 or 3)"),
             ParameterDescriptor.ofInt("max_cells", 10_000, 1, 100_000_000,
                     "largest marginal (in cells) in the workload and among the candidates"),
@@ -72,7 +73,7 @@ public final class AimSynthesizer implements Synthesizer {
             ParameterDescriptor.ofInt("round_iterations", 100, 1, 100_000,
                     "mirror-descent iterations after each measurement (warm start)"),
             ParameterDescriptor.ofInt("iterations", 1000, 1, 1_000_000,
-                    "mirror-descent iterations of the final estimation"));
+                    "mirror-descent iterations of the final estimation")));
 
     @Override
     public String id() {
