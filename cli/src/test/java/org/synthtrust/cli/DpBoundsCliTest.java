@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The salary column without declared bounds and one outlier of 412,000, generated with --param dp_bounds=true:
- * the ledger printed shows the pre-processing lines and neither the model nor the synthetic table holds the
+ * the ledger printed shows the pre-processing lines and neither the model nor the synthetic table contains the
  * outlier.
  */
 class DpBoundsCliTest {

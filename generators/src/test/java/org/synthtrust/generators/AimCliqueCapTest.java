@@ -13,7 +13,7 @@ import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
 import org.synthtrust.generators.pgm.MarginalModel;
 
-/** AIM's cap on the largest junction-tree clique binds, holds and is recorded in the model's provenance. */
+/** AIM's cap on the largest junction-tree clique binds, is respected and is recorded in the model's provenance. */
 class AimCliqueCapTest {
     @Test
     void cliqueCapBindsAndIsRecorded() {

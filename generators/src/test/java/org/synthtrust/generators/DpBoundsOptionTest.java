@@ -27,9 +27,9 @@ import org.synthtrust.core.table.Column;
 import org.synthtrust.core.table.Table;
 
 /**
- * The dp_bounds opt-in on the case of a salary column without declared bounds and one outlier of 412,000: with
- * the opt-in every Encoder-based method estimates bounds under DP, charged first and within the budget, and
- * neither the saved model nor the synthetic table contains the outlier; without it the fit is rejected.
+ * The dp_bounds opt-in on a salary column without declared bounds and one outlier of 412,000. With the opt-in
+ * every Encoder-based method estimates bounds under DP, charged first and within the budget, and neither the
+ * saved model nor the synthetic table contains the outlier. Without it the fit is rejected.
  */
 class DpBoundsOptionTest {
     private static final Path CASES = Path.of("/work/shared/cases/inputs");
@@ -120,8 +120,11 @@ class DpBoundsOptionTest {
                     Map.of("dp_bounds", "true"));
             org.synthtrust.core.domain.ColumnCoding age = DpBoundsOption.encoder("independent", schema, table, ledger,
                     parameters).encoder().columns().get(0);
-            assertTrue(age.lower() >= 10 && age.lower() <= 25 && age.upper() >= 55 && age.upper() <= 95,
-                    "age bounds [" + age.lower() + ", " + age.upper() + "]");
+            String bounds = "age bounds [" + age.lower() + ", " + age.upper() + "]";
+            assertTrue(age.lower() >= 10, bounds);
+            assertTrue(age.lower() <= 25, bounds);
+            assertTrue(age.upper() >= 55, bounds);
+            assertTrue(age.upper() <= 95, bounds);
             assertEquals(2, ledger.entries().size());
         }
     }
