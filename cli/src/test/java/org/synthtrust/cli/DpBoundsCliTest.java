@@ -32,8 +32,7 @@ class DpBoundsCliTest {
                 "--delta", "1e-6", "--param", "dp_bounds=true", "--seed", "29", "--rows", "500",
                 "--out", folder.resolve("c29.csv").toString(), "--model-out", model.toString());
         assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_OK);
-        assertThat(result.out()).contains("preprocessing: lower bound of 'salary'",
-                "preprocessing: upper bound of 'salary'");
+        assertThat(result.out()).contains("preprocessing: log-scale histogram of 'salary");
         String json = Files.readString(model);
         assertThat(json).contains("\"dp_bounds\"").doesNotContain("412000");
         List<String> lines = Files.readAllLines(folder.resolve("c29.csv"));

@@ -14,7 +14,7 @@ import org.synthtrust.core.table.Table;
 /**
  * The opt-in shared by every synthesizer that codes the table with an {@link Encoder}: with
  * {@code dp_bounds=true}, numeric columns whose schema declares no bounds get bounds estimated under
- * differential privacy (DP quantiles, Smith 2011) from the share {@code dp_bounds_share} of epsilon, charged
+ * differential privacy (a noisy histogram over power-of-two bins) from the share {@code dp_bounds_share} of epsilon, charged
  * to the same ledger before any other measurement. Without the opt-in such a column is rejected with a message
  * that names it and both fixes.
  */
@@ -22,7 +22,7 @@ public final class DpBoundsOption {
     private static final Logger LOG = LoggerFactory.getLogger(DpBoundsOption.class);
 
     /** Default share of epsilon spent on all estimated bounds together. */
-    public static final double DEFAULT_SHARE = 0.1;
+    public static final double DEFAULT_SHARE = 0.05;
 
     /** The two parameters, appended to each Encoder-based method's own parameters. */
     public static final List<ParameterDescriptor> PARAMETERS = List.of(
@@ -70,7 +70,7 @@ public final class DpBoundsOption {
             }
         }
         String notice = String.format(Locale.ROOT, "Bounds of %s were estimated under differential privacy "
-                + "(pure epsilon = %.4g, DP 2nd and 98th percentiles); values outside them were clipped.",
+                + "(pure epsilon = %.4g, noisy histogram over power-of-two bins); values outside them were clipped.",
                 bounds, epsilon);
         LOG.info("{}: {}", method, notice);
         return new Result(encoder, notice);

@@ -62,11 +62,13 @@ class DpBoundsOptionTest {
         FittedModel model = fit(method, ledger, optIn(method));
 
         List<LedgerEntry> entries = ledger.entries();
-        assertTrue(entries.size() > 2, entries.toString());
-        for (int i = 0; i < 2; i++) {
-            assertTrue(entries.get(i).query().startsWith("preprocessing:")
-                    && entries.get(i).query().contains("'salary'"), entries.get(i).query());
-            assertEquals(0.05, entries.get(i).cost(), 1e-12, "half of 10 % of epsilon = 1 per bound");
+        assertTrue(entries.size() > 1, entries.toString());
+        assertTrue(entries.get(0).query().startsWith("preprocessing:"), entries.get(0).query());
+        assertTrue(entries.get(0).query().contains("'salary'"), entries.get(0).query());
+        assertEquals(0.05, entries.get(0).cost(), 1e-12, "5 % of epsilon = 1");
+        assertEquals("pure_epsilon", entries.get(0).costType());
+        for (int i = 1; i < entries.size(); i++) {
+            assertFalse(entries.get(i).query().startsWith("preprocessing:"), "bounds come before other lines");
         }
         assertTrue(ledger.totalEpsilon() <= 1.0 + 1e-9, "composed total " + ledger.totalEpsilon());
 
@@ -102,30 +104,36 @@ class DpBoundsOptionTest {
     }
 
     /**
-     * With one unbounded column of about 30,000 rows and 0.05 of epsilon per bound, a candidate in the tail scores
-     * -0.02 n, about 15 nats below the best, against ln(600) = 6.4 for the grid size, so the bounds land near
-     * the 2nd and 98th percentiles of age (17 and about 70).
+     * Three columns of about 30,000 rows without bounds share 0.05 of epsilon, so each histogram has noise of
+     * scale 60 and a threshold of about 460 rows. Age has 11,460 rows in [16, 32), 1,544 in [64, 128) and none
+     * outside. Hours per week has 1,086 rows in [8, 16), 204 in [4, 8) and 1,080 in [64, 128), so the bin [4, 8)
+     * passes the threshold with probability about 0.007 and its 295 rows below 8 are clipped.
      */
     @org.junit.jupiter.api.Test
-    void adultAgeBoundsNearPercentiles() throws Exception {
+    void adultBoundsArePowersOfTwo() throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
                 Models.MAPPER.readTree(TestTables.repositoryRoot().resolve("sample-data/adult/schema.json").toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("columns").get("age"))
-                .remove(List.of("bounds", "bins"));
-        Schema schema = SchemaIO.parse(json.toString(), "adult without age bounds", false);
+        for (String column : List.of("age", "capital-gain", "hours-per-week")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("columns").get(column))
+                    .remove(List.of("bounds", "bins"));
+        }
+        Schema schema = SchemaIO.parse(json.toString(), "adult without bounds", false);
         Table table = TestTables.sample("adult", "adult_train.csv");
         for (long seed = 1; seed <= 3; seed++) {
             PrivacyLedger ledger = new PrivacyLedger(PrivacyBudget.of(1.0, 1e-6), DpRandom.seededForTesting(seed));
             Parameters parameters = Parameters.resolve("independent", DpBoundsOption.PARAMETERS,
                     Map.of("dp_bounds", "true"));
-            org.synthtrust.core.domain.ColumnCoding age = DpBoundsOption.encoder("independent", schema, table, ledger,
-                    parameters).encoder().columns().get(0);
-            String bounds = "age bounds [" + age.lower() + ", " + age.upper() + "]";
-            assertTrue(age.lower() >= 10, bounds);
-            assertTrue(age.lower() <= 25, bounds);
-            assertTrue(age.upper() >= 55, bounds);
-            assertTrue(age.upper() <= 95, bounds);
-            assertEquals(2, ledger.entries().size());
+            org.synthtrust.core.domain.Encoder encoder = DpBoundsOption.encoder("independent", schema, table,
+                    ledger, parameters).encoder();
+            Map<String, org.synthtrust.core.domain.ColumnCoding> codings = new java.util.HashMap<>();
+            for (org.synthtrust.core.domain.ColumnCoding coding : encoder.columns()) {
+                codings.put(coding.name(), coding);
+            }
+            assertEquals(16.0, codings.get("age").lower());
+            assertEquals(128.0, codings.get("age").upper());
+            assertEquals(8.0, codings.get("hours-per-week").lower());
+            assertEquals(128.0, codings.get("hours-per-week").upper());
+            assertEquals(3, ledger.entries().size());
         }
     }
 }

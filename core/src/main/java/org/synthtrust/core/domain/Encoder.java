@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.synthtrust.core.InvalidInputException;
-import org.synthtrust.core.privacy.DpBounds;
 import org.synthtrust.core.privacy.PrivacyLedger;
 import org.synthtrust.core.schema.Bins;
 import org.synthtrust.core.schema.ColumnSpec;
@@ -45,20 +44,6 @@ public final class Encoder {
     static final int DEFAULT_BIN_COUNT = 20;
     /** An integer column spanning at most this many values gets one bin per value when no bins are declared. */
     static final int ONE_BIN_PER_VALUE_LIMIT = 100;
-
-    /** Quantiles that the DP bounds estimate: values below the 2nd or above the 98th percentile are clipped. */
-    static final double DP_LOWER_QUANTILE = 0.02;
-    static final double DP_UPPER_QUANTILE = 0.98;
-    /** Grid of DP bound candidates: magnitudes from 10^-2 to 10^13 (epoch milliseconds reach about 2e12). */
-    static final int GRID_MIN_EXPONENT = -2;
-    static final int GRID_MAX_EXPONENT = 13;
-    /**
-     * Grid points per decade; 20 gives candidates about 12 % apart, few enough that the tails of the grid, where
-     * every candidate scores alike, hold little of the exponential mechanism's mass. The estimate is useful when
-     * 0.02 n epsilon_bound / 2 clearly exceeds ln(grid size), about 6.4; for example, 30,000 rows need about
-     * 0.05 of epsilon per bound. TODO: a noisy log-scale histogram (approximate bounds) would need less.
-     */
-    static final int GRID_POINTS_PER_DECADE = 20;
 
     private final List<ColumnCoding> columns;
     private final List<ColumnCoding> modelled = new ArrayList<>();
@@ -102,13 +87,11 @@ public final class Encoder {
 
     /**
      * Builds the coding like {@link #fromSchema(Schema, Table)}, but estimates the bounds of every numeric
-     * column that declares none under differential privacy, before anything else is measured: each bound is a
-     * DP quantile ({@value #DP_LOWER_QUANTILE} and {@value #DP_UPPER_QUANTILE}) chosen by the exponential
-     * mechanism over the public grid {@link #boundsGrid()} (Smith 2011, "Privacy-Preserving Statistical
-     * Estimation with Optimal Convergence Rates"), charged to the ledger as pure epsilon-DP "preprocessing:"
-     * lines. The columns share {@code boundsEpsilon} equally. The estimated bounds are DP outputs and become
-     * part of the released coding; bins are built between them as for declared bounds. When no column lacks
-     * bounds nothing is charged.
+     * column that declares none under differential privacy, before anything else is measured, from a noisy
+     * histogram over public power-of-two bins ({@link LogScaleBounds}) charged to the ledger as a pure
+     * epsilon-DP "preprocessing:" line per column. The columns share {@code boundsEpsilon} equally. The
+     * estimated bounds are DP outputs and become part of the released coding, and bins are built between them
+     * as for declared bounds. When no column lacks bounds nothing is charged.
      *
      * @param boundsEpsilon pure epsilon spent on all estimated bounds together
      */
@@ -125,7 +108,6 @@ public final class Encoder {
             placeholders.put(name, new double[] {0, 1});
         }
         build(schema, table, placeholders);
-        double[] grid = boundsGrid();
         double share = boundsEpsilon / unbounded.size();
         for (String name : unbounded) {
             Column column = table.column(name);
@@ -133,10 +115,9 @@ public final class Encoder {
             for (int row = 0; row < values.length; row++) {
                 values[row] = column.numericValue(row);
             }
-            DpBounds.Bounds bounds = DpBounds.estimate(ledger, name, values, grid, share, DP_LOWER_QUANTILE,
-                    DP_UPPER_QUANTILE);
-            double lower = bounds.lower();
-            double upper = bounds.upper();
+            double[] bounds = LogScaleBounds.estimate(ledger, name, values, share);
+            double lower = bounds[0];
+            double upper = bounds[1];
             ColumnType type = schema.spec(name).type() == null ? column.type() : schema.spec(name).type();
             if (type != ColumnType.REAL) {
                 // Post-processing: whole-valued types get whole bounds that contain the estimate.
@@ -168,24 +149,6 @@ public final class Encoder {
     private static boolean isBinnedNumeric(ColumnType type) {
         return type == ColumnType.INTEGER || type == ColumnType.REAL || type == ColumnType.DATE
                 || type == ColumnType.DATETIME;
-    }
-
-    /**
-     * Returns the public candidates for DP bounds: 0 and the magnitudes 10^k for k from
-     * {@value #GRID_MIN_EXPONENT} to {@value #GRID_MAX_EXPONENT} in steps of 1/{@value #GRID_POINTS_PER_DECADE},
-     * with both signs. Relative spacing keeps the bins useful for columns of any scale, and the candidates are
-     * fixed before the data is read, so an outlier is never published as a bound.
-     */
-    public static double[] boundsGrid() {
-        int steps = (GRID_MAX_EXPONENT - GRID_MIN_EXPONENT) * GRID_POINTS_PER_DECADE;
-        double[] grid = new double[2 * (steps + 1) + 1];
-        for (int i = 0; i <= steps; i++) {
-            double magnitude = Math.pow(10, GRID_MIN_EXPONENT + (double) i / GRID_POINTS_PER_DECADE);
-            grid[steps + 1 + 1 + i] = magnitude;
-            grid[steps - i] = -magnitude;
-        }
-        grid[steps + 1] = 0;
-        return grid;
     }
 
     private static Encoder build(Schema schema, Table tableForColumnOrderOnly, Map<String, double[]> estimated) {
