@@ -6,8 +6,8 @@ import org.synthtrust.core.privacy.PrivacyLedger;
 
 /**
  * Differentially private bounds of a numeric column from a noisy histogram over public power-of-two bins, in the
- * manner of the approximate bounds of Wilson, Zhang, Lam, Desfontaines, Simmons-Marengo and Gipson (2020),
- * "Differentially Private SQL with Bounded User Contribution". The bins are [2^k, 2^(k+1)) for k from
+ * manner of ApproxBounds in Google's differential-privacy library (cc/docs/algorithms/approx-bounds.md: noisy
+ * counts of exponentially growing bins, and the outermost bins above a threshold). The bins are [2^k, 2^(k+1)) for k from
  * {@value #MIN_EXPONENT} to {@value #MAX_EXPONENT}, their mirror images for negative values, and one bin around
  * 0. Each row falls in one bin, so the histogram has L1 sensitivity 1 under adding or removing a row, and the
  * ledger releases it with discrete Laplace noise of scale 1 / epsilon as one pure epsilon-DP line.
