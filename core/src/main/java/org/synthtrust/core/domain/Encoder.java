@@ -37,7 +37,8 @@ import org.synthtrust.core.table.TextColumn;
  *
  * <p>Nothing here reads a domain from the data except categories of a column that the schema marks
  * {@code inferred_from_data} or declares without categories; {@link #uncoveredColumns()} names those, since
- * no DP guarantee covers a domain read from the private table.
+ * no DP guarantee covers a domain read from the private table. The other exception is covered by DP:
+ * {@link #fromSchemaWithDpBounds} estimates missing numeric bounds through the privacy ledger.
  */
 public final class Encoder {
     /** Default number of equal-width bins for a bounded numeric column that declares no bins. */
