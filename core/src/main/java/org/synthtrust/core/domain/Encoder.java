@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.synthtrust.core.InvalidInputException;
+import org.synthtrust.core.privacy.PrivacyLedger;
 import org.synthtrust.core.schema.Bins;
 import org.synthtrust.core.schema.ColumnSpec;
 import org.synthtrust.core.schema.Schema;
@@ -36,7 +37,8 @@ import org.synthtrust.core.table.TextColumn;
  *
  * <p>Nothing here reads a domain from the data except categories of a column that the schema marks
  * {@code inferred_from_data} or declares without categories; {@link #uncoveredColumns()} names those, since
- * no DP guarantee covers a domain read from the private table.
+ * no DP guarantee covers a domain read from the private table. The other exception is covered by DP:
+ * {@link #fromSchemaWithDpBounds} estimates missing numeric bounds through the privacy ledger.
  */
 public final class Encoder {
     /** Default number of equal-width bins for a bounded numeric column that declares no bins. */
@@ -81,6 +83,76 @@ public final class Encoder {
      *         categories, or a table column the schema does not declare
      */
     public static Encoder fromSchema(Schema schema, Table tableForColumnOrderOnly) {
+        return build(schema, tableForColumnOrderOnly, Map.of());
+    }
+
+    /**
+     * Builds the coding like {@link #fromSchema(Schema, Table)}, but estimates the bounds of every numeric
+     * column that declares none under differential privacy, before anything else is measured, from a noisy
+     * histogram over public power-of-two bins ({@link LogScaleBounds}) charged to the ledger as a pure
+     * epsilon-DP "preprocessing:" line per column. The columns share {@code boundsEpsilon} equally. The
+     * estimated bounds are DP outputs and become part of the released coding, and bins are built between them
+     * as for declared bounds. When no column lacks bounds nothing is charged.
+     *
+     * @param boundsEpsilon pure epsilon spent on all estimated bounds together
+     */
+    public static Encoder fromSchemaWithDpBounds(Schema schema, Table table, PrivacyLedger ledger,
+            double boundsEpsilon) {
+        List<String> unbounded = unboundedNumericColumns(schema, table);
+        Map<String, double[]> estimated = new LinkedHashMap<>();
+        if (unbounded.isEmpty()) {
+            return build(schema, table, estimated);
+        }
+        // Validates the whole schema first, so that an unrelated error costs no budget.
+        Map<String, double[]> placeholders = new HashMap<>();
+        for (String name : unbounded) {
+            placeholders.put(name, new double[] {0, 1});
+        }
+        build(schema, table, placeholders);
+        double share = boundsEpsilon / unbounded.size();
+        for (String name : unbounded) {
+            Column column = table.column(name);
+            double[] values = new double[column.size()];
+            for (int row = 0; row < values.length; row++) {
+                values[row] = column.numericValue(row);
+            }
+            double[] bounds = LogScaleBounds.estimate(ledger, name, values, share);
+            double lower = bounds[0];
+            double upper = bounds[1];
+            ColumnType type = schema.spec(name).type() == null ? column.type() : schema.spec(name).type();
+            if (type != ColumnType.REAL) {
+                // Post-processing: whole-valued types get whole bounds that contain the estimate.
+                lower = Math.floor(lower);
+                upper = Math.max(Math.ceil(upper), lower + 1);
+            }
+            estimated.put(name, new double[] {lower, upper});
+        }
+        return build(schema, table, estimated);
+    }
+
+    /** Returns the modelled numeric columns of the table that the schema gives no bounds, in table order. */
+    public static List<String> unboundedNumericColumns(Schema schema, Table table) {
+        List<String> names = new ArrayList<>();
+        for (Column column : table.columns()) {
+            ColumnSpec spec = schema.spec(column.name());
+            if (spec == null || spec.hasRole(org.synthtrust.core.schema.Role.IGNORE)
+                    || spec.hasRole(org.synthtrust.core.schema.Role.IDENTIFIER)) {
+                continue;
+            }
+            ColumnType type = spec.type() == null ? column.type() : spec.type();
+            if (isBinnedNumeric(type) && !spec.hasBounds()) {
+                names.add(column.name());
+            }
+        }
+        return names;
+    }
+
+    private static boolean isBinnedNumeric(ColumnType type) {
+        return type == ColumnType.INTEGER || type == ColumnType.REAL || type == ColumnType.DATE
+                || type == ColumnType.DATETIME;
+    }
+
+    private static Encoder build(Schema schema, Table tableForColumnOrderOnly, Map<String, double[]> estimated) {
         List<ColumnCoding> codings = new ArrayList<>();
         for (Column column : tableForColumnOrderOnly.columns()) {
             ColumnSpec spec = schema.spec(column.name());
@@ -96,7 +168,7 @@ public final class Encoder {
                 codings.add(new ColumnCoding(column.name(), type.id(), true, null, null, null, null, false, false));
                 continue;
             }
-            codings.add(codingOf(column, spec, type));
+            codings.add(codingOf(column, spec, type, estimated.get(column.name())));
         }
         if (codings.stream().noneMatch(coding -> !coding.identifier())) {
             throw new InvalidInputException("the schema leaves no column to model; every column is an identifier or "
@@ -105,7 +177,7 @@ public final class Encoder {
         return new Encoder(codings);
     }
 
-    private static ColumnCoding codingOf(Column column, ColumnSpec spec, ColumnType type) {
+    private static ColumnCoding codingOf(Column column, ColumnSpec spec, ColumnType type, double[] estimated) {
         String name = column.name();
         boolean nullable = spec.isNullable();
         switch (type) {
@@ -130,7 +202,7 @@ public final class Encoder {
                 return new ColumnCoding(name, type.id(), false, List.of(falseSpelling, trueSpelling), null, null,
                         null, nullable, false);
             default:
-                return numericCoding(name, spec, type, nullable);
+                return numericCoding(name, spec, type, nullable, estimated);
         }
     }
 
@@ -147,14 +219,16 @@ public final class Encoder {
         return List.copyOf(seen);
     }
 
-    private static ColumnCoding numericCoding(String name, ColumnSpec spec, ColumnType type, boolean nullable) {
-        if (!spec.hasBounds()) {
+    private static ColumnCoding numericCoding(String name, ColumnSpec spec, ColumnType type, boolean nullable,
+            double[] estimated) {
+        if (!spec.hasBounds() && estimated == null) {
             throw new InvalidInputException("declare lower and upper bounds for numeric column '" + name
                     + "': add \"bounds\": [lower, upper] to its schema entry, or opt in to bounds estimated "
-                    + "under differential privacy, charged to the privacy ledger");
+                    + "under differential privacy with the method parameter dp_bounds=true (--param "
+                    + "dp_bounds=true), charged to the privacy ledger");
         }
-        double lower = spec.lowerBound();
-        double upper = spec.upperBound();
+        double lower = spec.hasBounds() ? spec.lowerBound() : estimated[0];
+        double upper = spec.hasBounds() ? spec.upperBound() : estimated[1];
         if (!(lower < upper)) {
             throw new InvalidInputException("column '" + name + "' has bounds [" + lower + ", " + upper
                     + "]; the lower bound must be below the upper bound");

@@ -13,6 +13,7 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.DpBoundsOption;
 import org.synthtrust.generators.FittedModel;
 import org.synthtrust.generators.ParameterDescriptor;
 import org.synthtrust.generators.Parameters;
@@ -48,9 +49,11 @@ import org.synthtrust.generators.pgm.MirrorDescent;
  * rounds runs {@code round_iterations} mirror-descent iterations (the reference runs 1000) from a warm start,
  * and the final estimation runs {@code iterations}; that keeps the whole fit within seconds.
  *
- * <p>NOTE: with small per-column domains the 80 MiB default lets cliques grow large (a 729,000-cell clique on
- * the mixed-type Adult sample), and each round then costs seconds of belief propagation. A smaller
- * {@code max_model_size} bounds the run time.
+ * <p>Second deviation: besides the paper's model-size cap, a candidate competes only while the junction tree's
+ * largest clique stays within {@code max_clique_cells} (default {@value #DEFAULT_MAX_CLIQUE_CELLS}). With small
+ * per-column domains the 80 MiB model size alone lets a clique grow to several hundred thousand cells (729,000
+ * on the mixed-type Adult sample), and every round then costs seconds of belief propagation. A round in which
+ * the cap excludes a candidate is logged and counted in the model's provenance.
  */
 public final class AimSynthesizer implements Synthesizer {
     public static final String ID = "aim";
@@ -62,17 +65,25 @@ public final class AimSynthesizer implements Synthesizer {
     /** Rounds planned per attribute, T = 16 d. */
     static final int ROUNDS_PER_ATTRIBUTE = 16;
     static final double BYTES_PER_MIB = 1024.0 * 1024.0;
+    /**
+     * Default cap on the largest clique. Belief propagation costs time linear in the cliques' cells on every
+     * mirror-descent iteration, so one clique of several hundred thousand cells (which the 80 MiB model size
+     * allows on the mixed-type Adult sample) makes each round take seconds.
+     */
+    static final int DEFAULT_MAX_CLIQUE_CELLS = 100_000;
 
-    private static final List<ParameterDescriptor> PARAMETERS = List.of(
+    private static final List<ParameterDescriptor> PARAMETERS = DpBoundsOption.appendTo(List.of(
             ParameterDescriptor.ofInt("degree", 2, 2, 3, "size of the workload's attribute sets (2 or 3)"),
             ParameterDescriptor.ofInt("max_cells", 10_000, 1, 100_000_000,
                     "largest marginal (in cells) in the workload and among the candidates"),
             ParameterDescriptor.ofDouble("max_model_size", 80, 0.01, 100_000,
                     "cap on the junction tree's size in MiB of double-precision cells"),
+            ParameterDescriptor.ofInt("max_clique_cells", DEFAULT_MAX_CLIQUE_CELLS, 1, 100_000_000,
+                    "cap on the cells of the junction tree's largest clique; bounds the time of each round"),
             ParameterDescriptor.ofInt("round_iterations", 100, 1, 100_000,
                     "mirror-descent iterations after each measurement (warm start)"),
             ParameterDescriptor.ofInt("iterations", 1000, 1, 1_000_000,
-                    "mirror-descent iterations of the final estimation"));
+                    "mirror-descent iterations of the final estimation")));
 
     @Override
     public String id() {
@@ -102,6 +113,7 @@ public final class AimSynthesizer implements Synthesizer {
         int columns = domain.attributeCount();
         double rho = ledger.remainingRho();
         double maxModelMiB = parameters.getDouble("max_model_size");
+        long maxCliqueCells = parameters.getInt("max_clique_cells");
         int roundIterations = parameters.getInt("round_iterations");
 
         List<Candidate> candidates = candidates(fit, parameters.getInt("degree"), parameters.getInt("max_cells"));
@@ -123,6 +135,7 @@ public final class AimSynthesizer implements Synthesizer {
         boolean finalRound = false;
         int round = 0;
         int cappedRounds = 0;
+        int cliqueCappedRounds = 0;
         while (!finalRound) {
             cancel.throwIfCancelled();
             round++;
@@ -140,9 +153,19 @@ public final class AimSynthesizer implements Synthesizer {
             double sizeLimitMiB = maxModelMiB * used / rho;
 
             List<int[]> modelCliques = cliquesOf(measurements);
-            List<Candidate> eligible = eligible(candidates, modelCliques, model.tree(), domain, sizeLimitMiB);
-            if (eligible.size() < candidates.size()) {
+            Eligibility eligibility = eligible(candidates, modelCliques, model.tree(), domain, sizeLimitMiB,
+                    maxCliqueCells);
+            List<Candidate> eligible = eligibility.candidates();
+            if (eligibility.excludedBySize() > 0) {
                 cappedRounds++;
+            }
+            if (eligibility.excludedByClique() > 0) {
+                if (cliqueCappedRounds == 0) {
+                    LOG.info("AIM round {}: the cap max_clique_cells = {} excluded {} candidates; raise it for a "
+                            + "larger model at a higher cost per round", round, maxCliqueCells,
+                            eligibility.excludedByClique());
+                }
+                cliqueCappedRounds++;
             }
             double[] scores = new double[eligible.size()];
             double sensitivity = 0;
@@ -186,8 +209,9 @@ public final class AimSynthesizer implements Synthesizer {
                 LOG.debug("AIM round {}: annealing to sigma {} and epsilon {}", round, sigma, epsilon);
             }
             LOG.debug("AIM round {}: scoring {} ms", round, (scored - roundStart) / 1_000_000);
-            LOG.debug("AIM round {}: chose {} ({} cells), model {} cells, {} ms", round,
+            LOG.debug("AIM round {}: chose {} ({} cells), model {} cells, largest clique {}, {} ms", round,
                     Arrays.toString(chosen.attributes()), chosen.cells(), model.tree().totalCells(),
+                    model.tree().maxCliqueCells(),
                     (System.nanoTime() - roundStart) / 1_000_000);
             progress.progress("select and measure marginals", Math.min(1.0, (rho - ledger.remainingRho()) / rho));
         }
@@ -197,6 +221,10 @@ public final class AimSynthesizer implements Synthesizer {
                 cancel).model();
         progress.progress("estimate", 1.0);
         long maxCells = model.tree().maxCliqueCells();
+        if (cliqueCappedRounds > 0) {
+            fit.addNotice("The cap of " + maxCliqueCells + " cells on the largest model clique (max_clique_cells) "
+                    + "excluded candidates in " + cliqueCappedRounds + " of " + round + " rounds.");
+        }
         if (cappedRounds > 0) {
             fit.addNotice("The model-size cap of " + maxModelMiB + " MiB (scaled by the budget used) excluded "
                     + "candidates in " + cappedRounds + " of " + round + " rounds.");
@@ -263,9 +291,14 @@ public final class AimSynthesizer implements Synthesizer {
         return cliques;
     }
 
-    private static List<Candidate> eligible(List<Candidate> candidates, List<int[]> modelCliques, JunctionTree tree,
-            Domain domain, double sizeLimitMiB) {
+    /** Candidates that may compete in a round, and how many each cap excluded. */
+    private record Eligibility(List<Candidate> candidates, int excludedBySize, int excludedByClique) { }
+
+    private static Eligibility eligible(List<Candidate> candidates, List<int[]> modelCliques, JunctionTree tree,
+            Domain domain, double sizeLimitMiB, long maxCliqueCells) {
         List<Candidate> result = new ArrayList<>();
+        int bySize = 0;
+        int byClique = 0;
         for (Candidate candidate : candidates) {
             if (tree.cliqueContaining(candidate.attributes()) >= 0) {
                 result.add(candidate);
@@ -273,8 +306,12 @@ public final class AimSynthesizer implements Synthesizer {
             }
             List<int[]> extended = new ArrayList<>(modelCliques);
             extended.add(candidate.attributes());
-            double mib = JunctionTree.totalCells(domain, extended) * 8 / BYTES_PER_MIB;
-            if (mib <= sizeLimitMiB) {
+            JunctionTree.Size size = JunctionTree.sizeOf(domain, extended);
+            if (size.totalCells() * 8 / BYTES_PER_MIB > sizeLimitMiB) {
+                bySize++;
+            } else if (size.maxCliqueCells() > maxCliqueCells) {
+                byClique++;
+            } else {
                 result.add(candidate);
             }
         }
@@ -282,6 +319,6 @@ public final class AimSynthesizer implements Synthesizer {
             // Candidates inside the model always qualify, and every 1-way marginal is inside it.
             throw new IllegalStateException("no AIM candidate fits the model");
         }
-        return result;
+        return new Eligibility(result, bySize, byClique);
     }
 }

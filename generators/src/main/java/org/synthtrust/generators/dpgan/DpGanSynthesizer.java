@@ -15,6 +15,7 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.DpBoundsOption;
 import org.synthtrust.generators.FittedModel;
 import org.synthtrust.generators.ModelProvenance;
 import org.synthtrust.generators.Models;
@@ -45,7 +46,7 @@ public class DpGanSynthesizer implements Synthesizer {
     /** Slope of the leaky ReLU in both networks. */
     static final double LEAK = 0.2;
 
-    private static final List<ParameterDescriptor> PARAMETERS = List.of(
+    private static final List<ParameterDescriptor> PARAMETERS = DpBoundsOption.appendTo(List.of(
             ParameterDescriptor.ofDouble("epochs", 3, 0, 100_000,
                     "passes over the data in expectation; steps = epochs / sampling rate"),
             ParameterDescriptor.ofInt("steps", 0, 0, 10_000_000,
@@ -70,7 +71,7 @@ public class DpGanSynthesizer implements Synthesizer {
                     "Gumbel-softmax temperature of the generator's category outputs during training"),
             ParameterDescriptor.ofInt("noise_dim", 32, 1, 4096, "size of the generator's latent Gaussian input"),
             ParameterDescriptor.ofDouble("total_share", 0.01, 0.001, 0.5,
-                    "share of the budget's rho spent on the noisy record count"));
+                    "share of the budget's rho spent on the noisy record count")));
 
     private final boolean isPrivate;
 
@@ -117,7 +118,8 @@ public class DpGanSynthesizer implements Synthesizer {
                     + "table has " + train.rowCount() + ". Lower batch_size below the row count or use a marginal "
                     + "method for a table this small.");
         }
-        Encoder encoder = Encoder.fromSchema(schema, train);
+        DpBoundsOption.Result coded = DpBoundsOption.encoder(id(), schema, train, ledger, parameters);
+        Encoder encoder = coded.encoder();
         TableTransform transform = new TableTransform(encoder);
         double[][] data = transform.encode(train);
 
@@ -175,6 +177,9 @@ public class DpGanSynthesizer implements Synthesizer {
                 });
 
         List<String> notices = new ArrayList<>();
+        if (coded.notice() != null) {
+            notices.add(coded.notice());
+        }
         if (!encoder.uncoveredColumns().isEmpty()) {
             notices.add("The domains of columns " + encoder.uncoveredColumns() + " were read from the data, so the "
                     + "differential privacy guarantee does not cover which values they contain.");

@@ -9,6 +9,7 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.DpBoundsOption;
 import org.synthtrust.generators.FittedModel;
 import org.synthtrust.generators.ParameterDescriptor;
 import org.synthtrust.generators.Parameters;
@@ -28,9 +29,9 @@ import org.synthtrust.generators.pgm.MirrorDescent;
 public final class IndependentSynthesizer implements Synthesizer {
     public static final String ID = "independent";
 
-    private static final List<ParameterDescriptor> PARAMETERS = List.of(
+    private static final List<ParameterDescriptor> PARAMETERS = DpBoundsOption.appendTo(List.of(
             ParameterDescriptor.ofInt("iterations", 200, 1, 100_000,
-                    "mirror-descent iterations that turn the noisy counts into non-negative marginals"));
+                    "mirror-descent iterations that turn the noisy counts into non-negative marginals")));
 
     @Override
     public String id() {

@@ -11,6 +11,7 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.DpBoundsOption;
 import org.synthtrust.generators.FittedModel;
 import org.synthtrust.generators.ParameterDescriptor;
 import org.synthtrust.generators.Parameters;
@@ -44,11 +45,11 @@ public final class MstSynthesizer implements Synthesizer {
     /** Values with a noisy count below this many noise standard deviations merge into one code. */
     static final double COMPRESS_THRESHOLD_SIGMAS = 3.0;
 
-    private static final List<ParameterDescriptor> PARAMETERS = List.of(
+    private static final List<ParameterDescriptor> PARAMETERS = DpBoundsOption.appendTo(List.of(
             ParameterDescriptor.ofInt("iterations", 1000, 1, 1_000_000,
                     "mirror-descent iterations of the final estimation"),
             ParameterDescriptor.ofBoolean("compress", true,
-                    "merge values with a noisy count below 3 noise standard deviations into one code"));
+                    "merge values with a noisy count below 3 noise standard deviations into one code")));
 
     @Override
     public String id() {

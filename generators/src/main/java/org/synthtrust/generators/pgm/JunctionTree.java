@@ -103,6 +103,24 @@ public final class JunctionTree {
         return total;
     }
 
+    /** Size of a junction tree in cells: all maximal cliques together, and the largest one. */
+    public record Size(long totalCells, long maxCliqueCells) { }
+
+    /**
+     * Returns the total and largest clique size of the junction tree that {@link #build} would produce for these
+     * cliques, without building the tree.
+     */
+    public static Size sizeOf(Domain domain, List<int[]> required) {
+        long total = 0;
+        long max = 0;
+        for (int[] clique : triangulate(domain, required).maximalCliques) {
+            long cells = domain.cells(clique);
+            total += cells;
+            max = Math.max(max, cells);
+        }
+        return new Size(total, max);
+    }
+
     private record Triangulation(List<int[]> maximalCliques, int[] eliminationOrder) { }
 
     private static Triangulation triangulate(Domain domain, List<int[]> required) {

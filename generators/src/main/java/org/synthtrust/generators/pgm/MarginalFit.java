@@ -14,6 +14,7 @@ import org.synthtrust.core.privacy.PrivacyLedger;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
 import org.synthtrust.generators.ModelProvenance;
+import org.synthtrust.generators.DpBoundsOption;
 import org.synthtrust.generators.Models;
 import org.synthtrust.generators.Parameters;
 
@@ -60,7 +61,8 @@ public final class MarginalFit {
             throw new InvalidInputException(method + " needs at least " + MIN_ROWS + " rows; the training table has "
                     + train.rowCount());
         }
-        Encoder encoder = Encoder.fromSchema(schema, train);
+        DpBoundsOption.Result coded = DpBoundsOption.encoder(method, schema, train, ledger, parameters);
+        Encoder encoder = coded.encoder();
         Encoder.Encoded encoded = encoder.encodeWithReport(train);
         if (!encoded.clippedCounts().isEmpty()) {
             // The analyst's log may state these counts; the released model may not.
@@ -68,6 +70,9 @@ public final class MarginalFit {
                     encoded.clippedCounts());
         }
         MarginalFit fit = new MarginalFit(method, schema, encoder, encoded.codes(), ledger, parameters);
+        if (coded.notice() != null) {
+            fit.notices.add(coded.notice());
+        }
         if (!encoder.uncoveredColumns().isEmpty()) {
             fit.notices.add("The domains of columns " + encoder.uncoveredColumns() + " were read from the data, so "
                     + "the differential privacy guarantee does not cover which values they contain.");

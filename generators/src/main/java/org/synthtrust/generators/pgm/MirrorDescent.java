@@ -168,17 +168,51 @@ public final class MirrorDescent {
         }
         JunctionTree old = warmStart.tree();
         for (int oldClique = 0; oldClique < old.size(); oldClique++) {
-            int target = tree.cliqueContaining(old.clique(oldClique));
-            if (target < 0) {
-                // NOTE: a clique of the old tree that the new triangulation split starts from zero instead.
-                continue;
+            if (tree.cliqueContaining(old.clique(oldClique)) < 0) {
+                // The new triangulation split an old clique, so its potential has no home; start instead from
+                // the old distribution's marginals on the new tree.
+                return potentialsFromMarginals(tree, warmStart);
             }
+        }
+        for (int oldClique = 0; oldClique < old.size(); oldClique++) {
+            int target = tree.cliqueContaining(old.clique(oldClique));
             int[] map = Cliques.projectionMap(domain, tree.clique(target), old.clique(oldClique));
             double[] source = warmStart.logPotentials()[oldClique];
             double[] destination = theta[target];
             for (int cell = 0; cell < destination.length; cell++) {
                 destination[cell] += source[map[cell]];
             }
+        }
+        return theta;
+    }
+
+    /**
+     * Returns potentials under which the new tree's model has the old model's marginals on its cliques: the
+     * junction-tree factorisation p(x) = prod_C mu(C) / prod_S mu(S), with each separator divided out of its
+     * child clique. It equals the old distribution when that factorises over the new tree, and is its closest
+     * such approximation otherwise. Empty cells get a floor of 1e-12 of the total, which mirror descent can
+     * still lower.
+     */
+    private static double[][] potentialsFromMarginals(JunctionTree tree, GraphicalModel old) {
+        Domain domain = tree.domain();
+        double floor = 1e-12 * Math.max(1.0, old.total());
+        double[][] theta = new double[tree.size()][];
+        for (int clique = 0; clique < tree.size(); clique++) {
+            int[] attributes = tree.clique(clique);
+            double[] marginal = old.project(attributes);
+            double[] potential = new double[marginal.length];
+            for (int cell = 0; cell < marginal.length; cell++) {
+                potential[cell] = Math.log(Math.max(floor, marginal[cell]));
+            }
+            int[] separator = tree.separator(clique);
+            if (separator.length > 0) {
+                double[] separatorMarginal = old.project(separator);
+                int[] map = Cliques.projectionMap(domain, attributes, separator);
+                for (int cell = 0; cell < potential.length; cell++) {
+                    potential[cell] -= Math.log(Math.max(floor, separatorMarginal[map[cell]]));
+                }
+            }
+            theta[clique] = potential;
         }
         return theta;
     }

@@ -17,6 +17,7 @@ import org.synthtrust.core.progress.CancellationToken;
 import org.synthtrust.core.progress.ProgressListener;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
+import org.synthtrust.generators.DpBoundsOption;
 import org.synthtrust.generators.FittedModel;
 import org.synthtrust.generators.ModelProvenance;
 import org.synthtrust.generators.Models;
@@ -68,7 +69,7 @@ public final class PrivBayesSynthesizer implements Synthesizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivBayesSynthesizer.class);
 
-    private static final List<ParameterDescriptor> PARAMETERS = List.of(
+    private static final List<ParameterDescriptor> PARAMETERS = DpBoundsOption.appendTo(List.of(
             ParameterDescriptor.ofInt("degree", 0, 0, 8,
                     "largest number of parents per attribute; 0 picks it from epsilon and the noisy count"),
             ParameterDescriptor.ofDouble("beta", 0.3, 0.01, 0.99,
@@ -79,7 +80,7 @@ public final class PrivBayesSynthesizer implements Synthesizer {
                     "laplace: pure epsilon-DP with discrete Laplace noise (delta 0 allowed); gaussian: zCDP "
                             + "with discrete Gaussian noise (needs delta > 0)"),
             ParameterDescriptor.ofDouble("total_share", 0.02, 0.001, 0.5,
-                    "share of the budget spent on the noisy record count"));
+                    "share of the budget spent on the noisy record count")));
 
     @Override
     public String id() {
@@ -109,7 +110,8 @@ public final class PrivBayesSynthesizer implements Synthesizer {
             throw new InvalidInputException(ID + " needs at least " + MIN_ROWS + " rows; the training table has "
                     + train.rowCount());
         }
-        Encoder encoder = Encoder.fromSchema(schema, train);
+        DpBoundsOption.Result coded = DpBoundsOption.encoder(ID, schema, train, ledger, parameters);
+        Encoder encoder = coded.encoder();
         Encoder.Encoded encoded = encoder.encodeWithReport(train);
         if (!encoded.clippedCounts().isEmpty()) {
             LOG.info("{}: values outside the declared domain were clipped or mapped to 'other': {}", ID,
@@ -195,6 +197,9 @@ public final class PrivBayesSynthesizer implements Synthesizer {
         }
 
         List<String> notices = new ArrayList<>();
+        if (coded.notice() != null) {
+            notices.add(coded.notice());
+        }
         if (!encoder.uncoveredColumns().isEmpty()) {
             notices.add("The domains of columns " + encoder.uncoveredColumns() + " were read from the data, so the "
                     + "differential privacy guarantee does not cover which values they contain.");
