@@ -56,6 +56,26 @@ public final class Models {
                 + known);
     }
 
+    /**
+     * Binds a model file's JSON tree to the loader's record type and checks its format version. Both failures
+     * throw IllegalArgumentException, which {@link #load} reports as an invalid model file.
+     */
+    public static <T> T readModelFile(JsonNode root, Class<T> type, java.util.function.ToIntFunction<T> formatVersion,
+                                      int supportedVersion) {
+        T file;
+        try {
+            file = MAPPER.treeToValue(root, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+        int version = formatVersion.applyAsInt(file);
+        if (version != supportedVersion) {
+            throw new IllegalArgumentException("format_version " + version + " is not supported; this version reads "
+                    + supportedVersion);
+        }
+        return file;
+    }
+
     /** Writes a JSON tree to a temporary file beside {@code file} and moves it into place. */
     public static void writeAtomically(Object value, Path file) {
         Path absolute = file.toAbsolutePath();

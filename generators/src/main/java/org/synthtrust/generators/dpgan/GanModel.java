@@ -103,16 +103,7 @@ public final class GanModel implements FittedModel {
 
         @Override
         public FittedModel load(JsonNode root) {
-            ModelFile file;
-            try {
-                file = Models.MAPPER.treeToValue(root, ModelFile.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException(e.getOriginalMessage(), e);
-            }
-            if (file.formatVersion() != 1) {
-                throw new IllegalArgumentException("format_version " + file.formatVersion() + " is not supported; "
-                        + "this version reads 1");
-            }
+            ModelFile file = Models.readModelFile(root, ModelFile.class, ModelFile::formatVersion, 1);
             Mlp generator = new Mlp(file.layerSizes(), file.leakySlope(), null);
             if (file.weights().length != generator.parameters.length) {
                 throw new IllegalArgumentException("weights has " + file.weights().length + " values; layer_sizes "

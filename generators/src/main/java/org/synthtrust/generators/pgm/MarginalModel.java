@@ -131,16 +131,7 @@ public final class MarginalModel implements FittedModel {
 
         @Override
         public FittedModel load(JsonNode root) {
-            ModelFile file;
-            try {
-                file = Models.MAPPER.treeToValue(root, ModelFile.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException(e.getOriginalMessage(), e);
-            }
-            if (file.formatVersion() != 1) {
-                throw new IllegalArgumentException("format_version " + file.formatVersion() + " is not supported; "
-                        + "this version reads 1");
-            }
+            ModelFile file = Models.readModelFile(root, ModelFile.class, ModelFile::formatVersion, 1);
             Encoder encoder = new Encoder(file.columns());
             JunctionTree tree = JunctionTree.restore(file.compressedDomain(), file.cliques(), file.parents());
             GraphicalModel model = new GraphicalModel(tree, file.logPotentials(), file.noisyTotal());

@@ -156,16 +156,7 @@ public final class BayesianNetworkModel implements FittedModel {
 
         @Override
         public FittedModel load(JsonNode root) {
-            ModelFile file;
-            try {
-                file = Models.MAPPER.treeToValue(root, ModelFile.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalArgumentException(e.getOriginalMessage(), e);
-            }
-            if (file.formatVersion() != 1) {
-                throw new IllegalArgumentException("format_version " + file.formatVersion() + " is not supported; "
-                        + "this version reads 1");
-            }
+            ModelFile file = Models.readModelFile(root, ModelFile.class, ModelFile::formatVersion, 1);
             return new BayesianNetworkModel(file.method(), new Encoder(file.columns()), file.order(), file.parents(),
                     file.conditionals(), file.noisyTotal(), file.provenance());
         }
