@@ -109,7 +109,9 @@ public final class CsvReader {
         }
         Set<String> present = new HashSet<>(names);
         for (String declared : schema.columns().keySet()) {
-            if (!present.contains(declared)) {
+            // Synthesizers drop ignored columns, so their output must still read with the schema it came from.
+            boolean ignored = schema.spec(declared).hasRole(org.synthtrust.core.schema.Role.IGNORE);
+            if (!present.contains(declared) && !ignored) {
                 throw new InvalidInputException("schema column '" + declared + "' is not in the header of " + file
                         + "; the header has " + names + ". Rename the schema entry or remove it");
             }

@@ -171,4 +171,21 @@ class CsvReaderSchemaTest {
 
     private static final Schema SCHEMA_N = SchemaIO.parse("{\"columns\": {\"n\": {\"type\": \"integer\"}}}",
             "n.json", false);
+
+    @Test
+    void ignoredColumnMayBeAbsent() {
+        // Synthetic output drops ignored columns, and it must still read with the schema of the real data.
+        Schema schema = SchemaIO.parse("""
+                {"columns": {"age": {"type": "integer", "nullable": false, "bounds": [0, 120]},
+                             "weight": {"type": "integer", "roles": ["ignore"]},
+                             "dept": {"type": "categorical", "categories": ["a", "b"]}}}
+                """, "inline schema", false);
+        Path synthetic = TestFiles.write(folder, "synthetic.csv", "age,dept\n30,a\n41,b\n");
+        Path lacksDept = TestFiles.write(folder, "lacks-dept.csv", "age,weight\n30,7\n");
+
+        assertThat(CsvReader.readTable(synthetic, schema).columnNames()).containsExactly("age", "dept");
+        assertThatThrownBy(() -> CsvReader.readTable(lacksDept, schema))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("schema column 'dept' is not in the header");
+    }
 }
