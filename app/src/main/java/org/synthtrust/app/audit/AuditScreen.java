@@ -54,7 +54,8 @@ import org.synthtrust.report.ReportModel;
  * The Audit step: choose the metric groups, audit every finished candidate against the training and holdout
  * rows in a background task, and read the results per candidate with their statuses and reasons, plus one
  * chart per pillar comparing the candidates, and the per-candidate charts (per-column scores, distribution
- * overlays, association heatmaps, TSTR, subgroup, DCR and membership ROC charts). A failing empirical epsilon check (a lower bound above the
+ * overlays, association heatmaps, TSTR, subgroup, DCR and membership ROC charts). A failing empirical epsilon
+ * check (a lower bound above the
  * claimed epsilon) is highlighted.
  */
 public final class AuditScreen implements Screen {
