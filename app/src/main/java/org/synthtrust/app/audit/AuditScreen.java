@@ -53,7 +53,9 @@ import org.synthtrust.report.ReportModel;
 /**
  * The Audit step: choose the metric groups, audit every finished candidate against the training and holdout
  * rows in a background task, and read the results per candidate with their statuses and reasons, plus one
- * chart per pillar comparing the candidates. A failing empirical epsilon check (a lower bound above the
+ * chart per pillar comparing the candidates, and the per-candidate charts (per-column scores, distribution
+ * overlays, association heatmaps, TSTR, subgroup, DCR and membership ROC charts). A failing empirical epsilon
+ * check (a lower bound above the
  * claimed epsilon) is highlighted.
  */
 public final class AuditScreen implements Screen {
@@ -68,6 +70,9 @@ public final class AuditScreen implements Screen {
     private final FilteredList<MetricResult> filtered;
     private final TableView<MetricResult> results = new TableView<>();
     private final FlowPane charts = new FlowPane(10, 10);
+    private final ComboBox<String> chartCandidate = new ComboBox<>();
+    private final ComboBox<String> chartColumn = new ComboBox<>();
+    private final Label epsilonBanner = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label stage = new Label();
     private final Button run = new Button("Run audit");
@@ -82,6 +87,7 @@ public final class AuditScreen implements Screen {
         build();
         state.auditResults().addListener((ListChangeListener<MetricResult>) change -> refreshCandidates());
         state.auditGroups().addListener((ListChangeListener<String>) change -> syncGroups());
+        state.candidates().addListener((ListChangeListener<Candidate>) change -> refreshBanner());
     }
 
     @Override
@@ -139,14 +145,34 @@ public final class AuditScreen implements Screen {
         charts.setId("audit-charts");
         ScrollPane chartScroll = new ScrollPane(charts);
         chartScroll.setFitToWidth(true);
-        SplitPane split = new SplitPane(results, chartScroll);
+        chartCandidate.setId("chart-candidate");
+        chartCandidate.valueProperty().addListener((observable, was, value) -> {
+            refreshColumns();
+            refreshCharts();
+        });
+        chartColumn.setId("chart-column");
+        chartColumn.valueProperty().addListener((observable, was, value) -> refreshCharts());
+        ToolBar chartBar = new ToolBar(new Label("Charts for"), chartCandidate, new Label("Distribution of"),
+                chartColumn);
+        BorderPane chartPane = new BorderPane(chartScroll);
+        chartPane.setTop(chartBar);
+        SplitPane split = new SplitPane(results, chartPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        root.setTop(bar);
+        split.setDividerPositions(0.4);
+        epsilonBanner.setId("epsilon-banner");
+        epsilonBanner.getStyleClass().add("failure-banner");
+        epsilonBanner.setMaxWidth(Double.MAX_VALUE);
+        epsilonBanner.setWrapText(true);
+        epsilonBanner.setVisible(false);
+        epsilonBanner.setManaged(false);
+        root.setTop(new javafx.scene.layout.VBox(bar, epsilonBanner));
         root.setCenter(split);
         root.setId("audit-screen");
         root.getStyleClass().add("screen");
-        state.auditResults().addListener((ListChangeListener<MetricResult>) change -> refreshCharts());
+        state.auditResults().addListener((ListChangeListener<MetricResult>) change -> {
+            refreshBanner();
+            refreshCharts();
+        });
     }
 
     private void buildResults() {
@@ -194,6 +220,48 @@ public final class AuditScreen implements Screen {
         });
     }
 
+    /**
+     * Shows the red banner when some candidate's empirical lower bound on epsilon exceeds the epsilon it
+     * claims: the implementation (or its accounting) may leak more than the ledger reports.
+     */
+    private void refreshBanner() {
+        List<String> failing = new ArrayList<>();
+        for (MetricResult result : state.auditResults()) {
+            if (failsEpsilonCheck(result)) {
+                failing.add(result.candidate() + " (lower bound " + number(result.value()) + " > claimed "
+                        + number(claimedEpsilon(result.candidate())) + ")");
+            }
+        }
+        epsilonBanner.setText(failing.isEmpty() ? "" : "Empirical epsilon check failed: "
+                + String.join(", ", failing) + ". The measured privacy loss exceeds the claimed epsilon; do not "
+                + "release these candidates before the implementation is checked.");
+        epsilonBanner.setVisible(!failing.isEmpty());
+        epsilonBanner.setManaged(!failing.isEmpty());
+    }
+
+    /** Returns the banner text, empty when no candidate fails the empirical epsilon check. */
+    public String epsilonBannerText() {
+        return epsilonBanner.isVisible() ? epsilonBanner.getText() : "";
+    }
+
+    private Double claimedEpsilon(String name) {
+        for (Candidate candidate : state.candidates()) {
+            if (candidate.name().equals(name)) {
+                return candidate.epsilon();
+            }
+        }
+        return null;
+    }
+
+    private void refreshColumns() {
+        String candidate = chartCandidate.getValue();
+        List<String> columns = candidate == null ? List.of()
+                : AuditCharts.distributionColumns(state.auditResults(), candidate);
+        String chosen = chartColumn.getValue();
+        chartColumn.getItems().setAll(columns);
+        chartColumn.setValue(chosen != null && columns.contains(chosen) ? chosen : columns.isEmpty() ? null : columns.get(0));
+    }
+
     private boolean failsEpsilonCheck(MetricResult result) {
         if (!EPSILON_AUDIT_ID.equals(result.id()) || result.value() == null) {
             return false;
@@ -228,6 +296,12 @@ public final class AuditScreen implements Screen {
         candidateFilter.getItems().setAll(names);
         candidateFilter.setValue(names.contains(selected) ? selected : ALL_CANDIDATES);
         applyFilter();
+        List<String> audited = new ArrayList<>(names);
+        audited.remove(ALL_CANDIDATES);
+        String charted = chartCandidate.getValue();
+        chartCandidate.getItems().setAll(audited);
+        chartCandidate.setValue(audited.contains(charted) ? charted : audited.isEmpty() ? null : audited.get(0));
+        refreshColumns();
     }
 
     private void applyFilter() {
@@ -242,6 +316,19 @@ public final class AuditScreen implements Screen {
      */
     private void refreshCharts() {
         List<ChartTile.Request> requests = new ArrayList<>();
+        String focus = chartCandidate.getValue();
+        if (focus != null) {
+            for (AuditCharts.Panel panel : AuditCharts.forCandidate(state.auditResults(), focus,
+                    chartColumn.getValue())) {
+                if (panel.spec() == null) {
+                    requests.add(ChartTile.Request.noData(panel.title() + " (" + focus + ")", 420, 80));
+                } else {
+                    boolean tall = panel.spec().categories() != null && panel.spec().categories().size() > 12;
+                    requests.add(new ChartTile.Request(panel.spec(), 520,
+                            tall ? Math.min(700, 80 + panel.spec().categories().size() * 16.0) : 340));
+                }
+            }
+        }
         Map<String, Map<String, Map<String, Double>>> byPillar = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         for (MetricResult result : state.auditResults()) {
@@ -255,8 +342,6 @@ public final class AuditScreen implements Screen {
                     .computeIfAbsent(result.id(), id -> new LinkedHashMap<>())
                     .put(result.candidate(), result.value());
         }
-        // TODO: show the report's per-metric chart definitions (distribution overlays, heatmaps, ROC curves)
-        // once the report module builds them from the metric results' chart data.
         for (Map.Entry<String, Map<String, Map<String, Double>>> pillar : byPillar.entrySet()) {
             // One axis only suits values on one scale, so the chart shows the metrics whose values lie in [0, 1]
             // and names how many others the table lists.

@@ -34,6 +34,30 @@ public final class ChartTile extends StackPane {
 
     /** A chart to draw and its size in pixels. */
     public record Request(ReportModel.Chart spec, double width, double height) {
+        static final String NO_DATA = "none";
+
+        /** A slot that says "no data for this chart" under {@code title} instead of drawing one. */
+        public static Request noData(String title, double width, double height) {
+            return new Request(new ReportModel.Chart(NO_DATA, title, null, null, null, null, null, null, null, null),
+                    width, height);
+        }
+
+        boolean empty() {
+            return NO_DATA.equals(spec.kind());
+        }
+    }
+
+    /** The placeholder shown for a chart whose data the results do not hold. */
+    static javafx.scene.Node placeholder(Request request) {
+        javafx.scene.control.Label label = new javafx.scene.control.Label(request.spec().title()
+                + "\nno data for this chart");
+        label.getStyleClass().add("chart-no-data");
+        label.setWrapText(true);
+        StackPane box = new StackPane(label);
+        box.setPrefSize(request.width(), 80);
+        box.setMinSize(request.width(), 80);
+        box.getStyleClass().add("chart-tile");
+        return box;
     }
 
     /**
@@ -46,7 +70,7 @@ public final class ChartTile extends StackPane {
             protected List<JFreeChart> call() {
                 List<JFreeChart> charts = new ArrayList<>();
                 for (Request request : requests) {
-                    charts.add(Charts.create(request.spec()));
+                    charts.add(request.empty() ? null : Charts.create(request.spec()));
                 }
                 return charts;
             }
@@ -56,9 +80,11 @@ public final class ChartTile extends StackPane {
             if (pane.getProperties().get(ChartTile.class) != task) {
                 return;
             }
-            List<ChartTile> tiles = new ArrayList<>();
+            List<javafx.scene.Node> tiles = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
-                tiles.add(new ChartTile(task.getValue().get(i), requests.get(i).width(), requests.get(i).height()));
+                Request request = requests.get(i);
+                tiles.add(request.empty() ? placeholder(request)
+                        : new ChartTile(task.getValue().get(i), request.width(), request.height()));
             }
             pane.getChildren().setAll(tiles);
         });

@@ -132,25 +132,10 @@ public final class DefaultEngine implements Engine {
             throw new InvalidInputException("holdout fraction " + holdoutFraction + " leaves no rows for training "
                     + "or for the holdout of a " + rows + "-row table; choose a fraction between 0.1 and 0.5");
         }
-        // TODO: call StudyRunner's split once it is public. This copy uses the same seeded Fisher-Yates shuffle, so
-        // the workbench and `synthtrust run` hold out the same rows for the same seed.
-        // Fisher-Yates shuffle of the row indices with a seeded generator; the split is recorded by its seed.
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        for (int i = rows - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        int[] holdout = java.util.Arrays.copyOfRange(order, 0, holdoutRows);
-        int[] train = java.util.Arrays.copyOfRange(order, holdoutRows, rows);
-        java.util.Arrays.sort(holdout);
-        java.util.Arrays.sort(train);
-        return new Split(table.selectRows(train), table.selectRows(holdout));
+        // The engine's own split, so the workbench and `synthtrust run` hold out the same rows for the same seed.
+        org.synthtrust.trustindex.study.StudyRunner.Split split =
+                org.synthtrust.trustindex.study.StudyRunner.split(table, holdoutFraction, seed, "the loaded table");
+        return new Split(split.train(), split.holdout());
     }
 
     @Override

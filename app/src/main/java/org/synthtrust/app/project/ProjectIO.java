@@ -15,6 +15,9 @@ import org.synthtrust.audit.AuditResult;
 import org.synthtrust.core.schema.Schema;
 import org.synthtrust.core.table.Table;
 import org.synthtrust.generators.FittedModel;
+import org.synthtrust.generators.ModelProvenance;
+import org.synthtrust.trustindex.TrustSettings;
+import org.synthtrust.trustindex.study.StudyRecord;
 
 /**
  * Saves and opens project folders in background tasks. A save takes a snapshot of the state on the FX thread
@@ -31,7 +34,7 @@ public final class ProjectIO {
     /** Starts a background save into {@code folder}; the returned task reports failures in a dialog. */
     public Task<Void> save(Path folder, String verb) {
         AppState state = workbench.state();
-        Snapshot snapshot = snapshot(state, folder);
+        Snapshot snapshot = snapshot(state, folder, workbench.splits().current());
         state.projectFolderProperty().set(folder);
         state.dirtyProperty().set(false);
         Engine engine = workbench.engine();
@@ -76,12 +79,12 @@ public final class ProjectIO {
             Map<String, Table> synthetic, AuditResult audit) {
     }
 
-    private record Snapshot(ProjectFile study, Schema schema, Map<Candidate, Table> unsavedSynthetic,
+    private record Snapshot(ProjectFile study, StudyRecord record, Schema schema, Map<Candidate, Table> unsavedSynthetic,
             Map<String, FittedModel> models,
             AuditResult audit, Map<Candidate, Path> writtenSynthetic) {
     }
 
-    private static Snapshot snapshot(AppState state, Path folder) {
+    private static Snapshot snapshot(AppState state, Path folder, Engine.Split split) {
         LoadedData data = state.dataProperty().get();
         Schema schema = state.schemaProperty().get();
         List<ProjectFile.CandidateEntry> entries = new ArrayList<>();
@@ -122,7 +125,63 @@ public final class ProjectIO {
                 state.weightValues(),
                 List.copyOf(state.constraints()),
                 state.normalisationProperty().get());
-        return new Snapshot(study, schema, unsaved, models, state.auditProperty().get(), written);
+        StudyRecord record = studyRecord(state, folder, split);
+        return new Snapshot(study, record, schema, unsaved, models, state.auditProperty().get(), written);
+    }
+
+    /**
+     * Builds the engine's study record of the project, so that {@code synthtrust rank} and {@code synthtrust
+     * report} accept a saved project folder. Every finished candidate is one repeat whose stem is its name (the
+     * stem of its synthetic table and provenance file). A failed candidate carries its error.
+     */
+    private static StudyRecord studyRecord(AppState state, Path folder, Engine.Split split) {
+        LoadedData data = state.dataProperty().get();
+        Schema schema = state.schemaProperty().get();
+        StudyRecord.Input input = null;
+        if (data != null && split != null) {
+            input = new StudyRecord.Input(ProjectStore.relativize(folder, data.file()), null,
+                    schema == null ? null : ProjectStore.SCHEMA_FILE, null, null,
+                    state.holdoutFractionProperty().get(), state.holdoutSeedProperty().get(),
+                    split.train().rowCount(), split.holdout().rowCount());
+        }
+
+        List<StudyRecord.CandidateRecord> candidates = new ArrayList<>();
+        double totalEpsilon = 0;
+        double totalDelta = 0;
+        int fits = 0;
+        for (Candidate candidate : state.candidates()) {
+            boolean finished = candidate.status() == CandidateStatus.FINISHED;
+            if (!finished && candidate.status() != CandidateStatus.FAILED) {
+                continue;
+            }
+            double spent = candidate.spentEpsilonProperty().get();
+            String message = candidate.messageProperty().get();
+            String error = null;
+            if (!finished) {
+                error = message == null || message.isEmpty() ? "the fit failed" : message;
+            }
+            candidates.add(new StudyRecord.CandidateRecord(candidate.name(), candidate.method(), null,
+                    candidate.epsilon(), candidate.delta(), candidate.params(), candidate.rows(),
+                    candidate.repeats(), null, null, finished ? "fitted" : "failed",
+                    error,
+                    List.of(candidate.name()), Double.isNaN(spent) ? List.of() : List.of(spent), finished));
+            if (finished) {
+                // Every fit reads the same training rows, so under basic composition the budgets add up.
+                totalEpsilon += Double.isNaN(spent) ? candidate.epsilon() : spent;
+                totalDelta += candidate.delta();
+                fits++;
+            }
+        }
+
+        StudyRecord.BudgetRecord budget = new StudyRecord.BudgetRecord(totalEpsilon, totalDelta, fits,
+                String.format(java.util.Locale.ROOT, "%d fit(s) on the same training rows spent epsilon = %.4g and "
+                        + "delta = %.3g in total (basic composition).", fits, totalEpsilon, totalDelta));
+        Map<String, Double> weights = new LinkedHashMap<>(state.weightValues());
+        StudyRecord.TrustRecord trust = new StudyRecord.TrustRecord(state.normalisationProperty().get(),
+                TrustSettings.defaults().aggregation().id(), org.synthtrust.trustindex.WeightProfile.CUSTOM.id(), weights, null,
+                List.copyOf(state.constraints()), true, null);
+        return new StudyRecord(state.projectNameProperty().get(), java.time.Instant.now().toString(),
+                ModelProvenance.currentVersion(), null, null, input, candidates, trust, budget, null);
     }
 
     private static void write(Engine engine, Path folder, Snapshot snapshot) {
@@ -144,7 +203,7 @@ public final class ProjectIO {
         if (snapshot.audit() != null) {
             snapshot.audit().write(folder.resolve(ProjectStore.AUDIT_FILE));
         }
-        ProjectStore.writeStudy(folder, snapshot.study());
+        ProjectStore.writeStudy(folder, snapshot.record(), snapshot.study());
     }
 
     private static Opened read(Engine engine, Path folder) {

@@ -35,8 +35,19 @@ public final class ProjectStore {
         return JSON;
     }
 
-    public static void writeStudy(Path folder, ProjectFile study) {
-        writeJson(folder.resolve(STUDY_FILE), study);
+    /** Key of the workbench's own project state inside {@code study.json}. */
+    public static final String WORKBENCH_KEY = "workbench";
+
+    /**
+     * Writes {@code study.json}: the engine's study record at the top level (what {@code synthtrust rank} and
+     * {@code synthtrust report} read, in their snake_case layout) and the workbench's project state under
+     * {@value #WORKBENCH_KEY}, which the engine ignores.
+     */
+    public static void writeStudy(Path folder, org.synthtrust.trustindex.study.StudyRecord record, ProjectFile study) {
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                org.synthtrust.trustindex.study.StudyJson.MAPPER.valueToTree(record);
+        root.set(WORKBENCH_KEY, JSON.valueToTree(study));
+        writeJson(folder.resolve(STUDY_FILE), root);
     }
 
     public static ProjectFile readStudy(Path folder) {
@@ -46,7 +57,10 @@ public final class ProjectStore {
                     + "; choose a folder saved by File > Save project");
         }
         try {
-            return JSON.readValue(file.toFile(), ProjectFile.class);
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(file.toFile());
+            // Projects saved before the engine's study record was added contain the project state at the top level.
+            com.fasterxml.jackson.databind.JsonNode state = root.has(WORKBENCH_KEY) ? root.get(WORKBENCH_KEY) : root;
+            return JSON.treeToValue(state, ProjectFile.class);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage()
                     + "; fix the JSON or save the project again", e);

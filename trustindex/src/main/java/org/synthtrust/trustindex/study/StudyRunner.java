@@ -153,7 +153,7 @@ public final class StudyRunner {
     }
 
     /** Training and holdout tables. */
-    private record Split(Table train, Table holdout) {
+    public record Split(Table train, Table holdout) {
     }
 
     private Split split(Schema schema) {
@@ -161,19 +161,30 @@ public final class StudyRunner {
         if (plan.holdoutFile() != null) {
             return new Split(full, CsvReader.readTable(plan.holdoutFile(), schema));
         }
+        return split(full, plan.holdoutFraction(), plan.holdoutSeed(), plan.data().toString());
+    }
+
+    /**
+     * Splits {@code full} into training and holdout rows by a Fisher-Yates shuffle seeded with {@code seed}; the
+     * holdout has round(fraction * rows) rows, kept between 1 and rows - 1. The workbench calls this too, so a
+     * study run and a workbench project hold out the same rows for the same seed.
+     *
+     * @param source name of the input for error messages
+     */
+    public static Split split(Table full, double holdoutFraction, long seed, String source) {
         int rows = full.rowCount();
         if (rows < 2) {
-            throw new InvalidInputException("data: " + plan.data() + " has fewer than 2 rows, so it cannot be "
+            throw new InvalidInputException("data: " + source + " has fewer than 2 rows, so it cannot be "
                     + "split into training and holdout rows");
         }
-        int holdoutRows = (int) Math.round(plan.holdoutFraction() * rows);
+        int holdoutRows = (int) Math.round(holdoutFraction * rows);
         holdoutRows = Math.max(1, Math.min(rows - 1, holdoutRows));
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
         // Fisher-Yates shuffle with the study's split seed: the split is not a release, so it may be seeded.
-        SplittableRandom random = new SplittableRandom(plan.holdoutSeed());
+        SplittableRandom random = new SplittableRandom(seed);
         for (int i = rows - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];
