@@ -34,6 +34,29 @@ class NearestNeighbourBenchmark {
     }
 
     /**
+     * 100,000 query rows against 100,000 reference rows. Adult has 48,842 rows in all, so both sides are drawn
+     * with replacement from the training file (the reference as rows, the queries column by column). Repeated
+     * reference rows make exact ties more frequent than in real data, so treat the time as an estimate.
+     */
+    @Test
+    void hundredThousandRows() {
+        Table train = TestTables.read(TestTables.ADULT.resolve("adult_train.csv"));
+        SplittableRandom random = new SplittableRandom(5);
+        int[] drawn = new int[100_000];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = random.nextInt(train.rowCount());
+        }
+        Table reference = train.selectRows(drawn);
+        Table queries = shuffleColumns(reference, 13);
+        MixedDistance distance = MixedDistance.fit(train, train.columnNames(), DistanceScaling.IQR);
+        EncodedRows referenceRows = distance.encode(reference, "reference");
+        EncodedRows queryRows = distance.encode(queries, "queries");
+        System.out.printf("rows %d x %d, columns %d%n", queryRows.rows(), referenceRows.rows(),
+                referenceRows.columnCount());
+        time("100,000 column-shuffled rows to 100,000 rows", queryRows, referenceRows, false);
+    }
+
+    /**
      * Prints wall time and process CPU time. On a shared machine the wall time depends on other load; CPU
      * seconds divided by the threads used estimate the wall time on idle cores.
      */
