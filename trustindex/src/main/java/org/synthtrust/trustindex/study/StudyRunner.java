@@ -36,6 +36,8 @@ import org.synthtrust.core.table.Table;
 import org.synthtrust.generators.ModelProvenance;
 import org.synthtrust.trustindex.ScoreRules;
 import org.synthtrust.trustindex.TrustSettings;
+import org.synthtrust.trustindex.experiments.ExperimentsSpec;
+import org.synthtrust.trustindex.experiments.StudyExperiments;
 import org.synthtrust.trustindex.study.StudyPlan.CandidatePlan;
 import org.synthtrust.trustindex.study.StudyRecord.CandidateRecord;
 
@@ -89,6 +91,7 @@ public final class StudyRunner {
     }
 
     private StudyRanking runLogged(StudyLog log, ProgressListener progress, CancellationToken cancel) {
+        StudyExperiments.validate(experiments(), plan.candidates());
         Schema schema = SchemaIO.read(plan.schema());
         Split split = split(schema);
         StudyRecord.Input input = input(split);
@@ -122,6 +125,9 @@ public final class StudyRunner {
             }
         }
 
+        claimed.addAll(StudyExperiments.run(experiments(), plan.candidates(),
+                name -> outcomes.get(name).error == null, split.train, schema, log::info, progress, cancel));
+
         StudyRecord.BudgetRecord budget = budget(records);
         log.info(budget.statement());
         StudyRecord record = new StudyRecord(plan.name(), Instant.now().toString(), ModelProvenance.currentVersion(),
@@ -150,6 +156,11 @@ public final class StudyRunner {
         }
         var best = ranking.ranking().candidates().get(0);
         return String.format(Locale.ROOT, "%s ranks first with trust index %.4f", best.name(), best.index());
+    }
+
+    /** Returns the study file's {@code audit.experiments} block, or null when it has none. */
+    private ExperimentsSpec experiments() {
+        return plan.spec() == null || plan.spec().audit() == null ? null : plan.spec().audit().experiments();
     }
 
     /** Training and holdout tables. */
@@ -359,9 +370,6 @@ public final class StudyRunner {
             log.warn("no synthetic table to audit: every candidate failed");
             audit = new AuditResult(null, List.of(), Map.of(), List.of());
         } else {
-            // TODO: the shadow-model membership attack and the empirical epsilon audit need refits of each
-            // synthesizer on neighbouring training sets; neither runs here yet, so the default constraint
-            // privacy.epsilon_audit.lower_bound<=epsilon is reported as not checked.
             List<Metric> suite = MetricRegistry.select(plan.metrics());
             log.info("auditing " + contexts.size() + " synthetic tables with " + suite.size() + " metrics");
             audit = new AuditRunner(ModelProvenance.currentVersion()).run(suite, contexts, progress, cancel);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.synthtrust.trustindex.experiments.ExperimentsSpec;
 
 /**
  * A study file as written by the analyst (YAML or JSON). Paths are relative to the study file. {@link StudyFile}
@@ -89,13 +90,20 @@ public record StudySpec(
      * @param groupColumn   column the k-marginal score crosses every pair with, or null
      * @param seed          seed of the audit's own random choices (folds, subsamples)
      * @param maxModelRows  rows each audit model trains on at most, 0 for all
+     * @param experiments   privacy experiments that re-run the synthesizers, or null for none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Audit(
             List<String> metrics,
             @JsonProperty("group_column") String groupColumn,
             Long seed,
-            @JsonProperty("max_model_rows") Integer maxModelRows) {
+            @JsonProperty("max_model_rows") Integer maxModelRows,
+            ExperimentsSpec experiments) {
+
+        /** Audit settings without experiments. */
+        public Audit(List<String> metrics, String groupColumn, Long seed, Integer maxModelRows) {
+            this(metrics, groupColumn, seed, maxModelRows, null);
+        }
     }
 
     /** Dirichlet weight sensitivity settings; absent fields take the defaults. */
