@@ -502,12 +502,22 @@ public final class Encoder {
         }
     }
 
-    /** Sequential ids 1..n for integer identifiers, otherwise random 16-digit hexadecimal strings. */
+    /**
+     * Fresh unique ids: random 16-digit numbers for integer identifiers, otherwise random 16-digit hexadecimal
+     * strings. Sequential ids 1..n would repeat the real ids of a table numbered the same way, so a released
+     * row would seem to point at a real person's record.
+     */
     private static Column freshIdentifiers(ColumnCoding coding, int rows, RandomGenerator random) {
         if (coding.type().equals(ColumnType.INTEGER.id())) {
+            // 16 digits keep the ids far from the small ids real tables use; collisions are redrawn.
+            Set<Long> taken = new HashSet<>();
             long[] values = new long[rows];
             for (int row = 0; row < rows; row++) {
-                values[row] = row + 1L;
+                long id;
+                do {
+                    id = random.nextLong(1_000_000_000_000_000L, 10_000_000_000_000_000L);
+                } while (!taken.add(id));
+                values[row] = id;
             }
             return new IntegerColumn(coding.name(), values, null);
         }

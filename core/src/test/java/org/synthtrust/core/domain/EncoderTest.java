@@ -123,4 +123,29 @@ class EncoderTest {
         assertEquals(List.of("city"), encoder.uncoveredColumns());
         assertEquals(2, encoder.domain().size(0));
     }
+
+    @Test
+    void integerIdsShareNoneWithInput() {
+        // Real tables often number their rows 1..n, so fresh ids must not be 1..n as well.
+        long[] realIds = new long[40];
+        long[] ages = new long[40];
+        for (int row = 0; row < realIds.length; row++) {
+            realIds[row] = row + 1L;
+            ages[row] = 20 + row;
+        }
+        Table real = new Table(List.of(new IntegerColumn("record_id", realIds, null),
+                new IntegerColumn("age", ages, null)));
+        Encoder encoder = Encoder.fromSchema(schema("{\"columns\": {"
+                + "\"record_id\": {\"type\": \"integer\", \"roles\": [\"identifier\"]},"
+                + "\"age\": {\"type\": \"integer\", \"bounds\": [0, 100], \"bins\": {\"width\": 10}}}}"), real);
+
+        Table decoded = encoder.decode(encoder.encode(real), new SplittableRandom(9));
+
+        java.util.Set<Long> fresh = new java.util.HashSet<>();
+        for (int row = 0; row < decoded.rowCount(); row++) {
+            fresh.add(Long.parseLong(decoded.column("record_id").format(row)));
+        }
+        assertEquals(40, fresh.size(), "fresh identifiers are unique");
+        assertTrue(fresh.stream().noneMatch(id -> id >= 1 && id <= 40), "no input id is reused");
+    }
 }
