@@ -39,12 +39,6 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private final Map<String, ProgressBar> open = new ConcurrentHashMap<>();
     private final List<String> finished = new ArrayList<>();
 
-    /** A reporter that follows the global options of the running invocation. */
-    ConsoleProgress(PrintWriter err) {
-        this(err, CliContext.current().options(), CliContext.current().processStreams());
-        CliContext.current().closeAtEnd(this);
-    }
-
     /** A reporter for the given options: silent with --quiet or --progress none. */
     ConsoleProgress(PrintWriter err, GlobalOptions options, boolean processStream) {
         this.err = err;
