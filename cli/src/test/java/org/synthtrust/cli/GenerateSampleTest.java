@@ -136,11 +136,24 @@ class GenerateSampleTest {
     }
 
     @Test
-    void preprocessingShareNotIgnored() {
-        // No synthesizer spends a separate preprocessing share yet, so the setting must be refused, not dropped.
+    void unknownPreprocessingSettingRejected() {
+        // The preprocessing share is dp_bounds_share; a setting under another name must be refused, not dropped.
         Cli result = generate("dpgan", "1.0", "1e-6", "--param", "preprocessor_epsilon=1.0");
         assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_INVALID_INPUT);
         assertThat(result.err()).contains("preprocessor_epsilon");
         assertThat(folder.resolve("synth.csv")).doesNotExist();
+    }
+
+    @Test
+    void preprocessingShareLeavingNothingRejected() {
+        // A split that spends the whole budget (or more) on DP bounds leaves nothing for training; it is
+        // rejected before the data is read, with the setting, the value and the valid range.
+        for (String share : List.of("1.0", "1.5")) {
+            Cli result = generate("mst", "1.0", "1e-6", "--param", "dp_bounds=true", "--param",
+                    "dp_bounds_share=" + share);
+            assertThat(result.code()).as(result.both()).isEqualTo(Main.EXIT_INVALID_INPUT);
+            assertThat(result.err()).contains("dp_bounds_share", share, "[0.001, 0.5]");
+            assertThat(folder.resolve("synth.csv")).doesNotExist();
+        }
     }
 }
