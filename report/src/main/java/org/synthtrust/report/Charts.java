@@ -273,6 +273,8 @@ public final class Charts {
         plot.setMaxValue(1.0);
         plot.setWebFilled(true);
         plot.setLabelFont(ReportFonts.awt(false, 9f));
+        // The default gap (25 %) cuts long axis labels such as "robustness" at the edge of the chart.
+        plot.setInteriorGap(0.40);
         for (int i = 0; i < data.getRowCount(); i++) {
             Paint paint = PALETTE[i % PALETTE.length];
             plot.setSeriesPaint(i, paint);
