@@ -18,6 +18,8 @@ final class StallWatchdog {
     private volatile long lastPulse = System.nanoTime();
     private volatile boolean running = true;
     private final List<String> reports = new ArrayList<>();
+    /** Samples per kind of FX-thread work, in the order the kinds are first seen. */
+    private final Map<String, Integer> samplesByKind = new java.util.LinkedHashMap<>();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -51,8 +53,33 @@ final class StallWatchdog {
 
     List<String> reports() {
         synchronized (reports) {
-            return List.copyOf(reports);
+            List<String> all = new ArrayList<>(reports);
+            all.add("FX-thread stall samples (one per " + SAMPLE_MILLIS + " ms) by kind: " + samplesByKind);
+            return all;
         }
+    }
+
+    /**
+     * Names the kind of work in a sample. Waiting for the renderer is the software rasteriser of headless
+     * Monocle (prism.order=sw). A GPU pipeline would likely shorten it a lot (an estimate, not measured here).
+     */
+    private static String kind(StackTraceElement[] frames) {
+        String kind = "other";
+        for (StackTraceElement frame : frames) {
+            String method = frame.getClassName() + "." + frame.getMethodName();
+            if (method.endsWith("waitForRenderingToComplete") || method.contains("PaintCollector.renderAll")) {
+                return "render wait";
+            }
+            if (frame.getClassName().startsWith("org.synthtrust")) {
+                return "workbench code";
+            }
+            if (kind.equals("other") && method.contains("doProcessCSS")) {
+                kind = "css and skins";
+            } else if (kind.equals("other") && (method.endsWith(".layout") || method.endsWith("layoutChildren"))) {
+                kind = "layout";
+            }
+        }
+        return kind;
     }
 
     private void report(long lateNanos) {
@@ -78,6 +105,7 @@ final class StallWatchdog {
                 }
                 synchronized (reports) {
                     reports.add(text.toString());
+                    samplesByKind.merge(kind(frames), 1, Integer::sum);
                 }
             }
         }
