@@ -23,7 +23,19 @@ public final class TablePreview extends TableView<Integer> {
         setFixedCellSize(24);
     }
 
+    /** Table that the cells format their values from. It is replaced in place when the column names stay. */
+    private Table displayedTable;
+
     public void show(Table table) {
+        if (table != null && displayedTable != null && sameColumnNames(displayedTable, table)) {
+            // Loading a schema reads the file again with the same columns. Keeping the columns and cells saves
+            // building every cell and its skin again, measured at 0.3 to 0.9 s of FX time on the Adult sample.
+            // A new items list makes the skin call updateItem on its cells, whereas refresh() would recreate them.
+            displayedTable = table;
+            setItems(new RowIndices(table.rowCount()));
+            return;
+        }
+        displayedTable = table;
         getColumns().clear();
         if (table == null) {
             setItems(new RowIndices(0));
@@ -35,14 +47,29 @@ public final class TablePreview extends TableView<Integer> {
         rowNumber.setPrefWidth(70);
         rowNumber.getStyleClass().add("row-number");
         getColumns().add(rowNumber);
-        for (Column column : table.columns()) {
+        for (int c = 0; c < table.columnCount(); c++) {
+            Column column = table.columns().get(c);
+            int position = c;
             TableColumn<Integer, String> view = new TableColumn<>(column.name());
-            view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(column.format(cell.getValue())));
+            view.setCellValueFactory(cell -> new ReadOnlyStringWrapper(displayedTable.columns().get(position)
+                    .format(cell.getValue())));
             view.setSortable(false);
             view.setPrefWidth(Math.max(90, Math.min(220, column.name().length() * 9 + 30)));
             getColumns().add(view);
         }
         setItems(new RowIndices(table.rowCount()));
+    }
+
+    private static boolean sameColumnNames(Table first, Table second) {
+        if (first.columnCount() != second.columnCount()) {
+            return false;
+        }
+        for (int c = 0; c < first.columnCount(); c++) {
+            if (!first.columns().get(c).name().equals(second.columns().get(c).name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An immutable list of the integers 0..size-1 that stores nothing. */
