@@ -114,7 +114,9 @@ final class WorkbenchDriver {
         });
     }
 
-    void click(String id) {
+    void click(String id) throws TimeoutException {
+        // A screen selected just before may not have shown its controls yet on a loaded machine.
+        waitUntil(30, () -> robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false));
         Node node = robot.lookup(id).query();
         assertThat(node.isDisabled()).as(id + " is enabled").isFalse();
         robot.clickOn(node);

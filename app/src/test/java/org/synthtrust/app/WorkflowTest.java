@@ -176,7 +176,7 @@ class WorkflowTest {
         phases.put(System.nanoTime(), phase);
     }
 
-    private void addCandidate(String name, String epsilon) {
+    private void addCandidate(String name, String epsilon) throws java.util.concurrent.TimeoutException {
         driver.type("#epsilon", epsilon);
         driver.type("#rows", Integer.toString(SYNTHETIC_ROWS));
         driver.type("#candidate-name", name);
