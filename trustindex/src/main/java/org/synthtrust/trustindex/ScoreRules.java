@@ -120,11 +120,14 @@ public final class ScoreRules {
         add("utility.feature_importance.rank_agreement", Kind.SCORED, "max(0, Spearman correlation)",
                 Direction.HIGHER_IS_BETTER, (v, others, breakdown) -> Outcome.of(Math.max(0, v)));
 
-        oneMinus("fairness.demographic_parity.difference");
-        oneMinus("fairness.equalized_odds.difference");
+        addedGap("fairness.demographic_parity.difference", "parity");
+        addedGap("fairness.equalized_odds.difference", "odds");
         oneMinus("fairness.representation.max_gap");
         oneMinus("fairness.outcome_rate.max_gap");
-        identity("fairness.disparate_impact.ratio");
+        add("fairness.disparate_impact.ratio", Kind.SCORED, "1 - max over protected columns of max(0, ratio_TRTR "
+                + "- ratio_TSTR), from the breakdown: the disparity the synthetic data adds to that of the model "
+                + "trained on real data; value when no column has a TRTR reference",
+                Direction.HIGHER_IS_BETTER, ScoreRules::addedImpact);
 
         add("privacy.dcr.median", Kind.SCORED, "min(1, DCR median / holdout DCR median): 1 when synthetic rows "
                 + "lie as far from the training rows as fresh rows do; 1 when the holdout median is 0",
@@ -189,6 +192,62 @@ public final class ScoreRules {
                     }
                     return Outcome.of(v / trtr);
                 });
+    }
+
+    /**
+     * Scores a TSTR subgroup gap by the gap the synthetic data adds to the TRTR gap of the same protected column,
+     * because a model trained on the real table may already show a large gap that no synthesizer should be
+     * blamed for.
+     */
+    private static void addedGap(String id, String name) {
+        add(id, Kind.SCORED, "1 - max over protected columns of max(0, " + name + " gap_TSTR - " + name
+                + " gap_TRTR), from the breakdown: the gap the synthetic data adds to that of the model trained on "
+                + "real data; 1 - value when no column has a TRTR reference", Direction.LOWER_IS_BETTER,
+                (v, others, breakdown) -> excess(v, breakdown, false));
+    }
+
+    private static Outcome addedImpact(double ratio, Map<String, Double> others, Map<String, Double> breakdown) {
+        return excess(ratio, breakdown, true);
+    }
+
+    /**
+     * Worst excess over the protected columns of the TSTR measure over the TRTR measure, read from the
+     * breakdown keys {@code COLUMN:tstr} and {@code COLUMN:trtr}. For a gap the excess is
+     * {@code tstr - trtr}; for the disparate impact ratio, where higher is fairer, it is {@code trtr - tstr}.
+     * A column without a TRTR value (the TRTR model failed) is scored by its TSTR value alone, as the old rule
+     * did, and the note says so.
+     */
+    private static Outcome excess(double value, Map<String, Double> breakdown, boolean higherIsFairer) {
+        String tstrSuffix = ":tstr";
+        double worst = 0;
+        int referenced = 0;
+        List<String> unreferenced = new ArrayList<>();
+        for (Map.Entry<String, Double> entry : breakdown.entrySet()) {
+            if (!entry.getKey().endsWith(tstrSuffix) || entry.getValue() == null) {
+                continue;
+            }
+            String column = entry.getKey().substring(0, entry.getKey().length() - tstrSuffix.length());
+            double tstr = entry.getValue();
+            Double trtr = breakdown.get(column + ":trtr");
+            double added;
+            if (trtr == null) {
+                unreferenced.add(column);
+                added = higherIsFairer ? 1 - tstr : tstr;
+            } else {
+                referenced++;
+                added = higherIsFairer ? trtr - tstr : tstr - trtr;
+            }
+            worst = Math.max(worst, added);
+        }
+        if (referenced == 0) {
+            double old = higherIsFairer ? value : 1 - value;
+            return new Outcome(clip(old), "no TRTR reference in the breakdown, so the TSTR value is scored "
+                    + "without the real-data reference (" + (higherIsFairer ? "value" : "1 - value") + ")");
+        }
+        String note = unreferenced.isEmpty() ? null : "no TRTR reference for " + String.join(", ", unreferenced)
+                + ", so " + (unreferenced.size() == 1 ? "that column is" : "those columns are")
+                + " scored by the TSTR value alone";
+        return new Outcome(clip(1 - worst), note);
     }
 
     private static Outcome dcrMedian(double median, Map<String, Double> others, Map<String, Double> breakdown) {

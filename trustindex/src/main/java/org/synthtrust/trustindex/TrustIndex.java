@@ -184,6 +184,9 @@ public final class TrustIndex {
                             if (outcome.score() != null) {
                                 summary.absoluteByRepeat[r] = outcome.score();
                                 scoredCount++;
+                                if (outcome.note() != null) {
+                                    addNote(summary, outcome.note() + where);
+                                }
                             } else {
                                 addNote(summary, "not applicable" + where + ": " + outcome.note());
                             }

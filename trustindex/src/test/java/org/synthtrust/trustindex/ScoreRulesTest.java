@@ -62,6 +62,56 @@ class ScoreRulesTest {
         assertThat(rule.score(0.9, Map.of(), Map.of()).score()).isNull();
     }
 
+    private static ScoreRules.Outcome fairness(String id, double tstr, Double trtr) {
+        Map<String, Double> breakdown = new java.util.LinkedHashMap<>();
+        breakdown.put("sex:tstr", tstr);
+        breakdown.put("sex:trtr", trtr);
+        MetricResult result = Results.withBreakdown("x", id, tstr, breakdown);
+        return ScoreRules.ruleFor(result).score(tstr, Map.of(), result.breakdown());
+    }
+
+    /** Equal gaps add no bias (1); 0.2 added gives 1 - 0.2; a smaller TSTR gap adds none (1). */
+    @Test
+    void fairnessGapAddedOverReal() {
+        for (String id : new String[] {"fairness.demographic_parity.difference",
+                "fairness.equalized_odds.difference"}) {
+            assertThat(fairness(id, 0.3, 0.3).score()).isCloseTo(1.0, within(TOLERANCE));
+            assertThat(fairness(id, 0.5, 0.3).score()).isCloseTo(0.8, within(TOLERANCE));
+            assertThat(fairness(id, 0.1, 0.3).score()).isEqualTo(1.0);
+            assertThat(fairness(id, 0.1, 0.3).note()).isNull();
+        }
+    }
+
+    /** Disparate impact is higher-is-fairer, so the added disparity is ratio_TRTR - ratio_TSTR. */
+    @Test
+    void disparateImpactAddedOverReal() {
+        String id = "fairness.disparate_impact.ratio";
+        assertThat(fairness(id, 0.6, 0.6).score()).isCloseTo(1.0, within(TOLERANCE));
+        assertThat(fairness(id, 0.4, 0.6).score()).isCloseTo(0.8, within(TOLERANCE));
+        assertThat(fairness(id, 0.9, 0.6).score()).isEqualTo(1.0);
+    }
+
+    /** The worst column decides: race adds 0.3 (0.4 - 0.1), sex adds none, so 1 - 0.3 = 0.7. */
+    @Test
+    void fairnessWorstColumnDecides() {
+        MetricResult result = Results.withBreakdown("x", "fairness.demographic_parity.difference", 0.4, Map.of(
+                "sex:tstr", 0.2, "sex:trtr", 0.35, "race:tstr", 0.4, "race:trtr", 0.1));
+        assertThat(ScoreRules.ruleFor(result).score(0.4, Map.of(), result.breakdown()).score())
+                .isCloseTo(0.7, within(TOLERANCE));
+    }
+
+    /** Without a TRTR value the old rule applies (1 - 0.3, or the ratio itself) and the note says so. */
+    @Test
+    void fairnessWithoutReferenceFallsBack() {
+        ScoreRules.Outcome gap = fairness("fairness.demographic_parity.difference", 0.3, null);
+        assertThat(gap.score()).isCloseTo(0.7, within(TOLERANCE));
+        assertThat(gap.note()).contains("no TRTR reference");
+        ScoreRules.Outcome impact = fairness("fairness.disparate_impact.ratio", 0.6, null);
+        assertThat(impact.score()).isCloseTo(0.6, within(TOLERANCE));
+        assertThat(impact.note()).contains("no TRTR reference");
+        assertThat(score("fairness.equalized_odds.difference", 0.25, Map.of())).isCloseTo(0.75, within(TOLERANCE));
+    }
+
     @Test
     void unknownMetricFallsBack() {
         MetricResult lower = new MetricResult("privacy.new_attack.risk", "x", Pillar.PRIVACY,
