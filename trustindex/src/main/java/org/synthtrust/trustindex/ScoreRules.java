@@ -195,9 +195,8 @@ public final class ScoreRules {
     }
 
     /**
-     * Scores a TSTR subgroup gap by the gap the synthetic data adds to the TRTR gap of the same protected column,
-     * because a model trained on the real table may already show a large gap that no synthesizer should be
-     * blamed for.
+     * Adds the rule that scores a TSTR subgroup gap by how much it exceeds the TRTR gap of the same protected
+     * column. The model trained on the real table may already have a large gap, which the synthesizer did not add.
      */
     private static void addedGap(String id, String name) {
         add(id, Kind.SCORED, "1 - max over protected columns of max(0, " + name + " gap_TSTR - " + name
@@ -215,7 +214,7 @@ public final class ScoreRules {
      * breakdown keys {@code COLUMN:tstr} and {@code COLUMN:trtr}. For a gap the excess is
      * {@code tstr - trtr}; for the disparate impact ratio, where higher is fairer, it is {@code trtr - tstr}.
      * A column without a TRTR value (the TRTR model failed) is scored by its TSTR value alone, as the old rule
-     * did, and the note says so.
+     * did, and the outcome carries a note naming that column.
      */
     private static Outcome excess(double value, Map<String, Double> breakdown, boolean higherIsFairer) {
         String tstrSuffix = ":tstr";

@@ -70,7 +70,7 @@ class ScoreRulesTest {
         return ScoreRules.ruleFor(result).score(tstr, Map.of(), result.breakdown());
     }
 
-    /** Equal gaps add no bias (1); 0.2 added gives 1 - 0.2; a smaller TSTR gap adds none (1). */
+    /** Equal gaps add no bias and score 1, a gap 0.2 above TRTR scores 0.8, and a smaller TSTR gap scores 1. */
     @Test
     void fairnessGapAddedOverReal() {
         for (String id : new String[] {"fairness.demographic_parity.difference",
@@ -100,7 +100,7 @@ class ScoreRulesTest {
                 .isCloseTo(0.7, within(TOLERANCE));
     }
 
-    /** Without a TRTR value the old rule applies (1 - 0.3, or the ratio itself) and the note says so. */
+    /** Without a TRTR value the old rule applies (1 - 0.3, or the ratio itself) with a note. */
     @Test
     void fairnessWithoutReferenceFallsBack() {
         ScoreRules.Outcome gap = fairness("fairness.demographic_parity.difference", 0.3, null);
