@@ -299,10 +299,10 @@ public final class GenerateScreen implements Screen {
             // Every repeat is an independent run charged its own budget on the same private rows, so under basic
             // composition the repeats' epsilons and deltas add up.
             double total = 0;
-            StringBuilder each = new StringBuilder();
+            StringBuilder perRepeat = new StringBuilder();
             for (Candidate.RepeatRun run : runs) {
                 total += run.spentEpsilon();
-                each.append(each.length() == 0 ? "" : ", ").append(run.stem()).append(" ε = ")
+                perRepeat.append(perRepeat.length() == 0 ? "" : ", ").append(run.stem()).append(" ε = ")
                         .append(format(run.spentEpsilon()));
             }
             if (runs.isEmpty()) {
@@ -311,7 +311,7 @@ public final class GenerateScreen implements Screen {
             ledgerTitle.setText("Privacy ledger of " + candidate.stem(0) + " (repeat 1 of " + candidate.repeats()
                     + "): " + budget + "; all " + candidate.repeats() + " repeats compose to ε = " + format(total)
                     + ", δ = " + String.format(Locale.ROOT, "%.0e", candidate.delta() * candidate.repeats())
-                    + (each.length() == 0 ? "" : " (" + each + ")"));
+                    + (perRepeat.length() == 0 ? "" : " (" + perRepeat + ")"));
             return;
         }
         ledgerTitle.setText("Privacy ledger of " + candidate.name() + ": " + budget);
@@ -380,14 +380,22 @@ public final class GenerateScreen implements Screen {
                 throw new InvalidInputException("candidate name '" + candidateName + "' may use only letters, "
                         + "digits, '.', '_' and '-', because it names files in the project folder");
             }
+            Candidate candidate = new Candidate(candidateName, info.id(), parameters.changedValues(), e, d,
+                    sampleRows, repeats.getValue());
             for (Candidate existing : state.candidates()) {
                 if (existing.name().equals(candidateName)) {
                     throw new InvalidInputException("a candidate named '" + candidateName + "' is already "
                             + "queued; choose another name");
                 }
+                // Audit results are keyed by repeat stem (NAME-r1 ...), so stems must not collide either.
+                for (String stem : candidate.stems()) {
+                    if (existing.stems().contains(stem)) {
+                        throw new InvalidInputException("candidate name '" + candidateName + "' with "
+                                + candidate.repeats() + " repeat(s) gives the audit name '" + stem + "', which "
+                                + "candidate '" + existing.name() + "' already uses; choose another name");
+                    }
+                }
             }
-            Candidate candidate = new Candidate(candidateName, info.id(), parameters.changedValues(), e, d,
-                    sampleRows, repeats.getValue());
             state.candidates().add(candidate);
             queue.getSelectionModel().select(candidate);
             workbench.status("Queued " + candidateName);
@@ -452,10 +460,10 @@ public final class GenerateScreen implements Screen {
             List<Candidate.RepeatRun> runs = new java.util.ArrayList<>();
             boolean testMode = false;
             for (int r = 0; r < outcomes.size(); r++) {
-                FitOutcome each = outcomes.get(r);
-                runs.add(new Candidate.RepeatRun(candidate.stem(r), each.synthetic(), each.model(), each.ledger(),
-                        each.spentEpsilon(), each.testMode()));
-                testMode |= each.testMode();
+                FitOutcome fit = outcomes.get(r);
+                runs.add(new Candidate.RepeatRun(candidate.stem(r), fit.synthetic(), fit.model(), fit.ledger(),
+                        fit.spentEpsilon(), fit.testMode()));
+                testMode |= fit.testMode();
             }
             // The candidate's own properties hold the first repeat, the one saved in the project folder.
             FitOutcome outcome = outcomes.get(0);
