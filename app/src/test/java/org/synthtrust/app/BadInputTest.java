@@ -77,6 +77,26 @@ class BadInputTest {
     }
 
     @Test
+    void repeatStemCollisionRejected(FxRobot robot) throws Exception {
+        driver = new WorkbenchDriver(robot, window);
+        robot.interact(() -> {
+            driver.state().candidates().add(new org.synthtrust.app.project.Candidate("ind", "independent",
+                    java.util.Map.of(), 1.0, 1e-9, null, 2));
+            window.select(1);
+        });
+        ComboBox<Engine.SynthesizerInfo> methods = robot.lookup("#synthesizer-choice").queryComboBox();
+        robot.interact(() -> methods.setValue(methods.getItems().stream()
+                .filter(info -> info.id().equals("independent")).findFirst().orElseThrow()));
+        driver.type("#epsilon", "1");
+        driver.type("#candidate-name", "ind-r2");
+        driver.click("#add-candidate");
+
+        DialogPane dialog = driver.errorDialog();
+        assertThat(dialog.getContentText()).contains("ind-r2");
+        assertThat(driver.state().candidates()).hasSize(1);
+    }
+
+    @Test
     void invalidParameterBlocksAdd(FxRobot robot) throws Exception {
         driver = new WorkbenchDriver(robot, window);
         robot.interact(() -> window.select(1));

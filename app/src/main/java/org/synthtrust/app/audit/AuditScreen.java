@@ -390,9 +390,19 @@ public final class AuditScreen implements Screen {
         Map<String, Table> synthetic = new LinkedHashMap<>();
         Map<String, Double> epsilons = new LinkedHashMap<>();
         for (Candidate candidate : state.candidates()) {
-            if (candidate.status() == CandidateStatus.FINISHED && candidate.syntheticProperty().get() != null) {
-                synthetic.put(candidate.name(), candidate.syntheticProperty().get());
-                epsilons.put(candidate.name(), candidate.epsilon());
+            if (candidate.status() != CandidateStatus.FINISHED) {
+                continue;
+            }
+            // Every repeat is audited under its own stem; a reopened project holds only the first repeat's table.
+            List<Candidate.RepeatRun> runs = candidate.repeatRunsProperty().get();
+            if (!runs.isEmpty()) {
+                for (Candidate.RepeatRun run : runs) {
+                    synthetic.put(run.stem(), run.synthetic());
+                    epsilons.put(run.stem(), candidate.epsilon());
+                }
+            } else if (candidate.syntheticProperty().get() != null) {
+                synthetic.put(candidate.stem(0), candidate.syntheticProperty().get());
+                epsilons.put(candidate.stem(0), candidate.epsilon());
             }
         }
         if (synthetic.isEmpty()) {

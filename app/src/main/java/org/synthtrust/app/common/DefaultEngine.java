@@ -202,6 +202,47 @@ public final class DefaultEngine implements Engine {
     }
 
     @Override
+    public Ranking rank(List<MetricResult> results, Map<String, Double> epsilons,
+            Map<String, List<String>> repeatStems, Map<String, Double> weights, List<String> constraints,
+            String normalisation) {
+        Map<String, List<MetricResult>> byStem = new LinkedHashMap<>();
+        for (MetricResult result : results) {
+            byStem.computeIfAbsent(result.candidate(), name -> new ArrayList<>()).add(result);
+        }
+        List<CandidateResults> candidates = new ArrayList<>();
+        java.util.Set<String> grouped = new java.util.HashSet<>();
+        repeatStems.forEach((name, stems) -> {
+            List<List<MetricResult>> repeats = new ArrayList<>();
+            for (String stem : stems) {
+                List<MetricResult> list = byStem.get(stem);
+                if (list != null) {
+                    repeats.add(list);
+                    grouped.add(stem);
+                }
+            }
+            if (!repeats.isEmpty()) {
+                candidates.add(new CandidateResults(name, epsilons.get(name), repeats, null));
+            }
+        });
+        byStem.forEach((name, list) -> {
+            if (!grouped.contains(name)) {
+                candidates.add(CandidateResults.of(name, epsilons.get(name), list));
+            }
+        });
+        return TrustIndex.rank(candidates, settings(weights, constraints, normalisation));
+    }
+
+    private static TrustSettings settings(Map<String, Double> weights, List<String> constraints,
+            String normalisation) {
+        Map<TrustPillar, Double> pillarWeights = new EnumMap<>(TrustPillar.class);
+        weights.forEach((pillar, weight) -> pillarWeights.put(TrustPillar.parse(pillar, "weights"), weight));
+        return TrustSettings.defaults()
+                .withNormalisation(Normalisation.parse(normalisation))
+                .withWeights(WeightProfile.CUSTOM.id(), pillarWeights)
+                .withConstraints(constraints, true);
+    }
+
+    @Override
     public void validateConstraint(String expression) {
         Constraint.parse(expression, false, "constraint");
     }

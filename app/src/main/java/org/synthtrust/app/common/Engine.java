@@ -55,6 +55,15 @@ public interface Engine {
     Ranking rank(List<MetricResult> results, Map<String, Double> epsilons, Map<String, Double> weights,
             List<String> constraints, String normalisation);
 
+    /**
+     * Ranks as {@link #rank(List, Map, Map, List, String)}, but combines the audit results of each candidate's
+     * repeats (audit names listed in {@code repeatStems} under the candidate's name) into one candidate, so the
+     * trust index derives its robustness pillar from the spread across repeats. Audit names that no entry lists
+     * stay candidates of their own.
+     */
+    Ranking rank(List<MetricResult> results, Map<String, Double> epsilons, Map<String, List<String>> repeatStems,
+            Map<String, Double> weights, List<String> constraints, String normalisation);
+
     /** Checks a constraint expression such as {@code epsilon<=3}; throws InvalidInputException when malformed. */
     void validateConstraint(String expression);
 

@@ -15,7 +15,7 @@ import org.synthtrust.core.schema.Schema;
  * JavaFX coalesces onto the FX thread), and the candidate's cancel action cancels the engine's token, so a
  * cancelled fit stops at the engine's next check and releases nothing.
  */
-final class FitTask extends Task<FitOutcome> {
+final class FitTask extends Task<java.util.List<FitOutcome>> {
     private final Engine engine;
     private final SplitCache splits;
     private final String method;
@@ -24,10 +24,11 @@ final class FitTask extends Task<FitOutcome> {
     private final double delta;
     private final Integer rows;
     private final Schema schema;
+    private final int repeats;
     private final CancellationToken token = new CancellationToken();
 
     FitTask(Engine engine, SplitCache splits, String method, java.util.Map<String, String> params, double epsilon,
-            double delta, Integer rows, Schema schema) {
+            double delta, Integer rows, int repeats, Schema schema) {
         this.engine = engine;
         this.splits = splits;
         this.method = method;
@@ -36,6 +37,7 @@ final class FitTask extends Task<FitOutcome> {
         this.delta = delta;
         this.rows = rows;
         this.schema = schema;
+        this.repeats = Math.max(1, repeats);
     }
 
     /** Requests cancellation: the engine stops at its next check, a queued task never starts. */
@@ -46,23 +48,33 @@ final class FitTask extends Task<FitOutcome> {
         }
     }
 
+    /**
+     * Fits every repeat in turn, each an independent private run through its own ledger on the same training
+     * rows. Cancellation is checked between repeats and, through the engine's token, inside each fit.
+     */
     @Override
-    protected FitOutcome call() {
+    protected java.util.List<FitOutcome> call() {
         Background.recordWork("fit");
         token.throwIfCancelled();
         updateMessage("holdout split");
         Split split = splits.get(schema);
-        token.throwIfCancelled();
-        FitOutcome outcome = engine.fit(method, params, epsilon, delta, rows, split.train(), schema,
-                (stage, fraction) -> {
-                    updateProgress(fraction, 1);
-                    updateMessage(stage);
-                }, token);
-        if (token.isCancelled()) {
-            throw new CancelledException();
+        java.util.List<FitOutcome> outcomes = new java.util.ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            token.throwIfCancelled();
+            int done = r;
+            String prefix = repeats == 1 ? "" : "repeat " + (r + 1) + " of " + repeats + ": ";
+            FitOutcome outcome = engine.fit(method, params, epsilon, delta, rows, split.train(), schema,
+                    (stage, fraction) -> {
+                        updateProgress(done + fraction, repeats);
+                        updateMessage(prefix + stage);
+                    }, token);
+            if (token.isCancelled()) {
+                throw new CancelledException();
+            }
+            outcomes.add(outcome);
         }
         updateProgress(1, 1);
         updateMessage("done");
-        return outcome;
+        return java.util.List.copyOf(outcomes);
     }
 }

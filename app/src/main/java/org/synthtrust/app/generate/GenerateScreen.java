@@ -50,7 +50,8 @@ import org.synthtrust.core.progress.CancelledException;
  * The Generate step: add candidates from the registered synthesizers (parameters in a property sheet checked as
  * you type, epsilon and delta with guidance, rows and repeats), run the queue one candidate at a time with a
  * progress bar, stage and elapsed time per candidate, cancel any of them, and read the privacy ledger of a
- * finished candidate. An invalid budget is reported in a dialog by the engine's own check, and the form keeps
+ * finished candidate. A candidate with N repeats runs N independent private fits, each charged its full budget
+ * on the same training rows, so the ledger title states the composed total of all repeats. An invalid budget is reported in a dialog by the engine's own check, and the form keeps
  * what the user typed.
  */
 public final class GenerateScreen implements Screen {
@@ -291,8 +292,29 @@ public final class GenerateScreen implements Screen {
         }
         ledger.getItems().setAll(candidate.ledgerProperty().get());
         double spent = candidate.spentEpsilonProperty().get();
-        ledgerTitle.setText("Privacy ledger of " + candidate.name() + ": spent ε = " + format(spent) + " of "
-                + format(candidate.epsilon()) + " at δ = " + String.format(Locale.ROOT, "%.0e", candidate.delta()));
+        String budget = "spent ε = " + format(spent) + " of " + format(candidate.epsilon()) + " at δ = "
+                + String.format(Locale.ROOT, "%.0e", candidate.delta());
+        List<Candidate.RepeatRun> runs = candidate.repeatRunsProperty().get();
+        if (candidate.repeats() > 1) {
+            // Every repeat is an independent run charged its own budget on the same private rows, so under basic
+            // composition the repeats' epsilons and deltas add up.
+            double total = 0;
+            StringBuilder perRepeat = new StringBuilder();
+            for (Candidate.RepeatRun run : runs) {
+                total += run.spentEpsilon();
+                perRepeat.append(perRepeat.length() == 0 ? "" : ", ").append(run.stem()).append(" ε = ")
+                        .append(format(run.spentEpsilon()));
+            }
+            if (runs.isEmpty()) {
+                total = candidate.epsilon() * candidate.repeats();
+            }
+            ledgerTitle.setText("Privacy ledger of " + candidate.stem(0) + " (repeat 1 of " + candidate.repeats()
+                    + "): " + budget + "; all " + candidate.repeats() + " repeats compose to ε = " + format(total)
+                    + ", δ = " + String.format(Locale.ROOT, "%.0e", candidate.delta() * candidate.repeats())
+                    + (perRepeat.length() == 0 ? "" : " (" + perRepeat + ")"));
+            return;
+        }
+        ledgerTitle.setText("Privacy ledger of " + candidate.name() + ": " + budget);
     }
 
     private void checkBudgetSyntax() {
@@ -358,14 +380,22 @@ public final class GenerateScreen implements Screen {
                 throw new InvalidInputException("candidate name '" + candidateName + "' may use only letters, "
                         + "digits, '.', '_' and '-', because it names files in the project folder");
             }
+            Candidate candidate = new Candidate(candidateName, info.id(), parameters.changedValues(), e, d,
+                    sampleRows, repeats.getValue());
             for (Candidate existing : state.candidates()) {
                 if (existing.name().equals(candidateName)) {
                     throw new InvalidInputException("a candidate named '" + candidateName + "' is already "
                             + "queued; choose another name");
                 }
+                // Audit results are keyed by repeat stem (NAME-r1 ...), so stems must not collide either.
+                for (String stem : candidate.stems()) {
+                    if (existing.stems().contains(stem)) {
+                        throw new InvalidInputException("candidate name '" + candidateName + "' with "
+                                + candidate.repeats() + " repeat(s) gives the audit name '" + stem + "', which "
+                                + "candidate '" + existing.name() + "' already uses; choose another name");
+                    }
+                }
             }
-            Candidate candidate = new Candidate(candidateName, info.id(), parameters.changedValues(), e, d,
-                    sampleRows, repeats.getValue());
             state.candidates().add(candidate);
             queue.getSelectionModel().select(candidate);
             workbench.status("Queued " + candidateName);
@@ -407,7 +437,8 @@ public final class GenerateScreen implements Screen {
     private void submit(Candidate candidate) {
         Engine engine = workbench.engine();
         FitTask task = new FitTask(engine, workbench.splits(), candidate.method(), candidate.params(),
-                candidate.epsilon(), candidate.delta(), candidate.rows(), state.schemaProperty().get());
+                candidate.epsilon(), candidate.delta(), candidate.rows(), candidate.repeats(),
+                state.schemaProperty().get());
         submitted.add(candidate);
         candidate.statusProperty().set(CandidateStatus.QUEUED);
         candidate.progressProperty().set(0);
@@ -425,12 +456,23 @@ public final class GenerateScreen implements Screen {
         });
         task.setOnSucceeded(event -> {
             finish(candidate, startNanos[0]);
-            FitOutcome outcome = task.getValue();
+            List<FitOutcome> outcomes = task.getValue();
+            List<Candidate.RepeatRun> runs = new java.util.ArrayList<>();
+            boolean testMode = false;
+            for (int r = 0; r < outcomes.size(); r++) {
+                FitOutcome fit = outcomes.get(r);
+                runs.add(new Candidate.RepeatRun(candidate.stem(r), fit.synthetic(), fit.model(), fit.ledger(),
+                        fit.spentEpsilon(), fit.testMode()));
+                testMode |= fit.testMode();
+            }
+            // The candidate's own properties hold the first repeat, the one saved in the project folder.
+            FitOutcome outcome = outcomes.get(0);
+            candidate.repeatRunsProperty().set(List.copyOf(runs));
             candidate.syntheticProperty().set(outcome.synthetic());
             candidate.syntheticFileProperty().set(null);
             candidate.ledgerProperty().set(outcome.ledger());
             candidate.spentEpsilonProperty().set(outcome.spentEpsilon());
-            candidate.messageProperty().set(outcome.testMode() ? "seeded test run: not private" : "");
+            candidate.messageProperty().set(testMode ? "seeded test run: not private" : "");
             candidate.modelProperty().set(outcome.model());
             candidate.statusProperty().set(CandidateStatus.FINISHED);
             candidate.progressProperty().set(1);

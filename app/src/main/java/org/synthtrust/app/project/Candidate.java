@@ -37,7 +37,19 @@ public final class Candidate {
     private final ObjectProperty<Table> synthetic = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> syntheticFile = new SimpleObjectProperty<>();
     private final ObjectProperty<FittedModel> model = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<RepeatRun>> repeatRuns = new SimpleObjectProperty<>(List.of());
     private volatile Runnable cancelAction = () -> { };
+
+    /**
+     * One repeat of this session's run: an independent private fit with its own ledger, charged its full budget
+     * on the same training rows, as the study pipeline fits repeats.
+     */
+    public record RepeatRun(String stem, Table synthetic, FittedModel model, List<LedgerLine> ledger,
+            double spentEpsilon, boolean testMode) {
+        public RepeatRun {
+            ledger = List.copyOf(ledger);
+        }
+    }
 
     public Candidate(String name, String method, Map<String, String> params, double epsilon, double delta,
             Integer rows, int repeats) {
@@ -77,6 +89,28 @@ public final class Candidate {
 
     public int repeats() {
         return repeats;
+    }
+
+    /**
+     * Audit name of repeat {@code repeat} (0-based): the candidate's name without repeats, {@code NAME-r1},
+     * {@code NAME-r2} ... with them, as the study pipeline names its stems.
+     */
+    public String stem(int repeat) {
+        return repeats == 1 ? name : name + "-r" + (repeat + 1);
+    }
+
+    /** Audit names of every repeat, in order. */
+    public List<String> stems() {
+        List<String> stems = new java.util.ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            stems.add(stem(r));
+        }
+        return stems;
+    }
+
+    /** The repeats fitted in this session, in order; empty before a run and after reopening a project. */
+    public ObjectProperty<List<RepeatRun>> repeatRunsProperty() {
+        return repeatRuns;
     }
 
     public ObjectProperty<CandidateStatus> statusProperty() {

@@ -93,6 +93,8 @@ public final class ProjectIO {
         Map<String, FittedModel> models = new LinkedHashMap<>();
         for (Candidate candidate : state.candidates()) {
             Path file = candidate.syntheticFileProperty().get();
+            // TODO: only the first repeat's synthetic table and model are saved, so a reopened project re-audits
+            // one repeat; the stored audit results of every repeat are kept in audit.json.
             Path target = folder.resolve(ProjectStore.SYNTHETIC_FOLDER).resolve(candidate.name() + ".csv");
             Table synthetic = candidate.syntheticProperty().get();
             if (synthetic != null && (file == null || !file.toAbsolutePath().normalize()
@@ -131,9 +133,25 @@ public final class ProjectIO {
 
     /**
      * Builds the engine's study record of the project, so that {@code synthtrust rank} and {@code synthtrust
-     * report} accept a saved project folder. Every finished candidate is one repeat whose stem is its name (the
-     * stem of its synthetic table and provenance file). A failed candidate carries its error.
+     * report} accept a saved project folder. A finished candidate lists the stems of all its repeats ({@code NAME}
+     * without repeats, {@code NAME-r1} ... with them), the names its audit results carry. A failed candidate
+     * carries its error.
      */
+    /**
+     * Epsilon spent by each repeat: this session's repeats when they are held, else {@code spent} (the first
+     * repeat's, as saved) for every repeat, since each repeat is charged the same budget.
+     */
+    private static List<Double> spentPerRepeat(Candidate candidate, double spent) {
+        List<Candidate.RepeatRun> runs = candidate.repeatRunsProperty().get();
+        if (runs.size() == candidate.repeats()) {
+            return runs.stream().map(Candidate.RepeatRun::spentEpsilon).toList();
+        }
+        if (Double.isNaN(spent)) {
+            return List.of();
+        }
+        return java.util.Collections.nCopies(candidate.repeats(), spent);
+    }
+
     private static StudyRecord studyRecord(AppState state, Path folder, Engine.Split split) {
         LoadedData data = state.dataProperty().get();
         Schema schema = state.schemaProperty().get();
@@ -164,12 +182,15 @@ public final class ProjectIO {
                     candidate.epsilon(), candidate.delta(), candidate.params(), candidate.rows(),
                     candidate.repeats(), null, null, finished ? "fitted" : "failed",
                     error,
-                    List.of(candidate.name()), Double.isNaN(spent) ? List.of() : List.of(spent), finished));
+                    candidate.stems(), spentPerRepeat(candidate, spent), finished));
             if (finished) {
-                // Every fit reads the same training rows, so under basic composition the budgets add up.
-                totalEpsilon += Double.isNaN(spent) ? candidate.epsilon() : spent;
-                totalDelta += candidate.delta();
-                fits++;
+                // Every fit, repeats included, reads the same training rows, so under basic composition the
+                // budgets add up.
+                for (double each : spentPerRepeat(candidate, Double.isNaN(spent) ? candidate.epsilon() : spent)) {
+                    totalEpsilon += each;
+                    totalDelta += candidate.delta();
+                    fits++;
+                }
             }
         }
 

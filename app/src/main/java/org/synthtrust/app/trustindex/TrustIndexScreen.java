@@ -262,8 +262,10 @@ public final class TrustIndexScreen implements Screen {
         rankingPending = false;
         List<MetricResult> results = List.copyOf(state.auditResults());
         Map<String, Double> epsilons = new LinkedHashMap<>();
+        Map<String, List<String>> stems = new LinkedHashMap<>();
         for (Candidate candidate : state.candidates()) {
             epsilons.put(candidate.name(), candidate.epsilon());
+            stems.put(candidate.name(), candidate.stems());
         }
         Map<String, Double> weights = state.weightValues();
         List<String> constraintList = List.copyOf(state.constraints());
@@ -273,7 +275,7 @@ public final class TrustIndexScreen implements Screen {
             @Override
             protected Ranking call() {
                 Background.recordWork("rank");
-                return engine.rank(results, epsilons, weights, constraintList, normalisationId);
+                return engine.rank(results, epsilons, stems, weights, constraintList, normalisationId);
             }
         };
         task.setOnSucceeded(event -> {
