@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Base class for metrics with one declared output, offering builders for each status. Values pass through
+ * Base class for metrics. Its spec describes the metric and is its only output unless a subclass overrides
+ * {@link #outputs()}; the builders for each status use that spec. Values pass through
  * {@link MetricResults#checked}, so a rounding excursion just outside the range is clamped and NaN or a real
  * range violation becomes an {@code error} result instead of leaving the metric.
  */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.synthtrust.audit.Alignment;
 import org.synthtrust.audit.Alignment.AlignedColumn;
+import org.synthtrust.audit.AbstractMetric;
 import org.synthtrust.audit.AuditContext;
 import org.synthtrust.audit.Direction;
-import org.synthtrust.audit.Metric;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.audit.MetricResults;
 import org.synthtrust.audit.MetricSpec;
@@ -28,7 +28,7 @@ import org.synthtrust.core.schema.Role;
  * {@link org.synthtrust.audit.AuditSettings#minGroupSize()} are left out of gaps and listed; a rate with no
  * row to divide by is undefined (null in charts), never 0.
  */
-public final class FairnessMetric implements Metric {
+public final class FairnessMetric extends AbstractMetric {
     static final String REPRESENTATION = "fairness.representation.max_gap";
     static final String OUTCOME = "fairness.outcome_rate.max_gap";
     static final String PARITY = "fairness.demographic_parity.difference";
@@ -51,34 +51,9 @@ public final class FairnessMetric implements Metric {
         return new MetricSpec(id, Pillar.FAIRNESS, direction, 0, 1, description);
     }
 
-    @Override
-    public String id() {
-        return PARITY;
-    }
-
-    @Override
-    public Pillar pillar() {
-        return Pillar.FAIRNESS;
-    }
-
-    @Override
-    public Direction direction() {
-        return Direction.LOWER_IS_BETTER;
-    }
-
-    @Override
-    public double min() {
-        return 0;
-    }
-
-    @Override
-    public double max() {
-        return 1;
-    }
-
-    @Override
-    public String description() {
-        return OUTPUTS.get(2).description();
+    public FairnessMetric() {
+        super(PARITY, Pillar.FAIRNESS, Direction.LOWER_IS_BETTER, 0, 1,
+                OUTPUTS.get(2).description());
     }
 
     @Override

@@ -58,38 +58,13 @@ public final class ColumnPairMetrics {
      * present. A pair with a constant column on either side has no correlation and is left out as not
      * applicable.
      */
-    public static final class CorrelationSimilarity implements Metric {
+    public static final class CorrelationSimilarity extends AbstractMetric {
         static final String PEARSON = "fidelity.column_pair.correlation_similarity";
         static final String SPEARMAN = "fidelity.column_pair.correlation_similarity_spearman";
 
-        @Override
-        public String id() {
-            return PEARSON;
-        }
-
-        @Override
-        public Pillar pillar() {
-            return Pillar.FIDELITY;
-        }
-
-        @Override
-        public Direction direction() {
-            return Direction.HIGHER_IS_BETTER;
-        }
-
-        @Override
-        public double min() {
-            return 0;
-        }
-
-        @Override
-        public double max() {
-            return 1;
-        }
-
-        @Override
-        public String description() {
-            return "1 minus half the absolute difference of Pearson correlations, mean over numeric pairs";
+        public CorrelationSimilarity() {
+            super(PEARSON, Pillar.FIDELITY, Direction.HIGHER_IS_BETTER, 0, 1,
+                    "1 minus half the absolute difference of Pearson correlations, mean over numeric pairs");
         }
 
         @Override

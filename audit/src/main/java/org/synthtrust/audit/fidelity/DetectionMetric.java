@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Random;
 import org.synthtrust.audit.Alignment;
 import org.synthtrust.audit.Alignment.AlignedColumn;
+import org.synthtrust.audit.AbstractMetric;
 import org.synthtrust.audit.AuditContext;
 import org.synthtrust.audit.CategoryDictionary;
 import org.synthtrust.audit.Direction;
-import org.synthtrust.audit.Metric;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.audit.MetricResults;
 import org.synthtrust.audit.MetricSpec;
@@ -33,7 +33,7 @@ import org.synthtrust.core.table.Column;
  * are used, chosen by a seeded shuffle. Synthetic rows that copy real rows push the AUC below 0.5 (a copy's
  * twin in the training folds carries the other label), which the score counts as a loss too.
  */
-public final class DetectionMetric implements Metric {
+public final class DetectionMetric extends AbstractMetric {
     /** Rows per table; 10,000 + 10,000 rows bound the AUC's sampling error near 0.005. */
     static final int ROWS_PER_SIDE = 10_000;
     static final int FOLDS = 3;
@@ -46,34 +46,9 @@ public final class DetectionMetric implements Metric {
             new MetricSpec("fidelity.detection.pmse", Pillar.FIDELITY, Direction.LOWER_IS_BETTER, 0, 0.25,
                     "propensity mean squared error of the detection classifier's out-of-fold probabilities"));
 
-    @Override
-    public String id() {
-        return OUTPUTS.get(0).id();
-    }
-
-    @Override
-    public Pillar pillar() {
-        return Pillar.FIDELITY;
-    }
-
-    @Override
-    public Direction direction() {
-        return Direction.NEUTRAL;
-    }
-
-    @Override
-    public double min() {
-        return 0;
-    }
-
-    @Override
-    public double max() {
-        return 1;
-    }
-
-    @Override
-    public String description() {
-        return OUTPUTS.get(0).description();
+    public DetectionMetric() {
+        super(OUTPUTS.get(0).id(), Pillar.FIDELITY, Direction.NEUTRAL, 0, 1,
+                OUTPUTS.get(0).description());
     }
 
     @Override

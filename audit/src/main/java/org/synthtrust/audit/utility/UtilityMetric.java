@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.synthtrust.audit.Alignment;
 import org.synthtrust.audit.Alignment.AlignedColumn;
+import org.synthtrust.audit.AbstractMetric;
 import org.synthtrust.audit.AuditContext;
 import org.synthtrust.audit.CategoryDictionary;
 import org.synthtrust.audit.Direction;
-import org.synthtrust.audit.Metric;
 import org.synthtrust.audit.MetricResult;
 import org.synthtrust.audit.MetricResults;
 import org.synthtrust.audit.MetricSpec;
@@ -25,7 +25,7 @@ import org.synthtrust.audit.fidelity.Stats;
  * numeric target), random forest and gradient boosting, with the per-model values in the breakdown. Ratios
  * divide the TSTR mean by the TRTR mean. A one-class synthetic target makes every TSTR output {@code failed}.
  */
-public final class UtilityMetric implements Metric {
+public final class UtilityMetric extends AbstractMetric {
     private static final double BIG = Double.MAX_VALUE;
     private static final List<MetricSpec> OUTPUTS = List.of(
             spec("utility.tstr.accuracy", Direction.HIGHER_IS_BETTER, 0, 1, "accuracy of models trained on synthetic data"),
@@ -51,34 +51,9 @@ public final class UtilityMetric implements Metric {
         return new MetricSpec(id, Pillar.UTILITY, direction, min, max, description);
     }
 
-    @Override
-    public String id() {
-        return OUTPUTS.get(0).id();
-    }
-
-    @Override
-    public Pillar pillar() {
-        return Pillar.UTILITY;
-    }
-
-    @Override
-    public Direction direction() {
-        return Direction.HIGHER_IS_BETTER;
-    }
-
-    @Override
-    public double min() {
-        return 0;
-    }
-
-    @Override
-    public double max() {
-        return 1;
-    }
-
-    @Override
-    public String description() {
-        return "train on synthetic, test on real holdout, against train on real, test on real holdout";
+    public UtilityMetric() {
+        super(OUTPUTS.get(0).id(), Pillar.UTILITY, Direction.HIGHER_IS_BETTER, 0, 1,
+                "train on synthetic, test on real holdout, against train on real, test on real holdout");
     }
 
     @Override
