@@ -46,12 +46,12 @@ final class Logging {
             level = "error";
         }
         setIfAbsent("defaultLogLevel", level);
-        // Smile's audit models log every tree at info and optimiser limits (L-BFGS iterations) at warn; the audit
-        // reports on its models itself, so only Smile's errors reach the user without --verbose.
+        // Smile's audit models log every tree at info and optimiser limits (L-BFGS iterations) at warn. The audit
+        // reports on its models itself, so without --verbose only Smile's errors reach the user.
         setIfAbsent("log.smile", verbose ? "info" : "error");
         if (!verbose && logFile == null) {
-            // A study logs every step, and each failed candidate's stack trace, into its own run.log; the
-            // command prints the one-line errors, so the console copy would only repeat them.
+            // A study logs every step and each failed candidate's stack trace into its own run.log. The command
+            // prints the one-line errors, so a console copy of that log would only repeat them.
             setIfAbsent("log.org.synthtrust.trustindex.study.StudyLog", "off");
         }
         setIfAbsent("showDateTime", "true");
@@ -65,7 +65,10 @@ final class Logging {
                     Files.createDirectories(absolute.getParent());
                 }
             } catch (IOException e) {
-                // slf4j-simple falls back to standard error when it cannot open the file; nothing is lost.
+                // No logger exists yet, so the warning goes straight to standard error. slf4j-simple 2.0 then
+                // writes to standard error itself when it cannot open the file.
+                System.err.println("warning: could not create the folder of log file " + absolute + ": "
+                        + e.getMessage() + "; log lines go to standard error");
             }
             setIfAbsent("logFile", absolute.toString());
         } else {

@@ -82,7 +82,7 @@ public final class Main implements Runnable {
             try {
                 int code = new CommandLine.RunLast().execute(parseResult);
                 if (cancel.isCancelled()) {
-                    // A step that swallowed the cancel still ran to its end; the user asked to stop, so say so.
+                    // A step that ignored the cancel still ran to its end, so the user is told that the request arrived late.
                     err.println("cancelled: the command finished its last step before it noticed the cancel");
                     return EXIT_CANCELLED;
                 }
@@ -94,8 +94,8 @@ public final class Main implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) ->
                 handle(exception, cmd, parseResult, args, cancel, main.options.logFile));
-        // The hook stays installed until the error handler has printed its message, so after Ctrl-C the JVM
-        // exits only once the user has been told what was kept.
+        // The hook stays installed until the error handler has printed its message. After Ctrl-C the JVM
+        // therefore exits only once the message about the kept outputs is on standard error.
         try (CancelOnInterrupt ignored = CancelOnInterrupt.install(cancel, err)) {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
@@ -135,7 +135,7 @@ public final class Main implements Runnable {
         return EXIT_INTERNAL;
     }
 
-    /** The first InvalidInputException or CancelledException in the cause chain, else the exception itself. */
+    /** Returns the first InvalidInputException or CancelledException in the cause chain, else the exception. */
     private static Throwable rootCause(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException || t instanceof CancelledException) {

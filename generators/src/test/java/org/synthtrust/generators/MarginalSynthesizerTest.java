@@ -224,7 +224,8 @@ class MarginalSynthesizerTest {
         // Numeric columns decode within their declared bounds.
         for (int row = 0; row < 300; row++) {
             double age = first.column("age").numericValue(row);
-            assertTrue(age >= 17 && age <= 90, "age " + age);
+            assertTrue(age >= 17, "age " + age);
+            assertTrue(age <= 90, "age " + age);
         }
     }
 
@@ -253,7 +254,8 @@ class MarginalSynthesizerTest {
             Table synthetic = model.sample(2000, new SplittableRandom(2));
             for (int row = 0; row < synthetic.rowCount(); row++) {
                 double income = synthetic.column("income").numericValue(row);
-                assertTrue(income >= 0 && income <= 250000, method + " income " + income);
+                assertTrue(income >= 0, method + " income " + income);
+                assertTrue(income <= 250000, method + " income " + income);
             }
         }
     }

@@ -105,7 +105,7 @@ public interface Engine {
     }
 
     /**
-     * What a report needs: the study name, the input file's name (never its path or hash), the audit, the
+     * Inputs of a report: the study name, the input file's name (never its path or hash), the audit, the
      * ranking, each candidate's model provenance (method, parameters, ledger snapshot) and the holdout split
      * (the report rounds the row counts to hundreds).
      */

@@ -6,7 +6,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.synthtrust.app.project.AppState;
 
-/** What every screen needs: the shared project state, the engine, the worker pool, the window and the status line. */
+/** Context shared by every screen: the project state, the engine, the worker pool, the window and the status line. */
 public final class Workbench {
     private final AppState state;
     private final Engine engine;
