@@ -75,12 +75,8 @@ public final class UtilityMetric extends AbstractMetric {
             }
             return results;
         }
-        // Train the six models in parallel; UtilityModels caches them, so the loop below only collects them.
-        java.util.Arrays.stream(ModelKind.values())
-                .flatMap(kind -> java.util.stream.Stream.of(Source.SYNTHETIC, Source.TRAIN)
-                        .map(source -> Map.entry(kind, source)))
-                .toList().parallelStream()
-                .forEach(job -> UtilityModels.fit(ctx, task, job.getKey(), job.getValue()));
+        // Models are trained here one at a time, not in a parallel stream: a common-pool worker waiting in
+        // UtilityModels' cache for a model whose random forest needs that same pool deadlocked a study run.
         Map<ModelKind, UtilityModels.Fit> tstr = new EnumMap<>(ModelKind.class);
         Map<ModelKind, UtilityModels.Fit> trtr = new EnumMap<>(ModelKind.class);
         for (ModelKind kind : ModelKind.values()) {
